@@ -1,0 +1,307 @@
+//! Who the strategy belongs to, what it covers, over what horizon, and who agreed it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::document::SchemaVersion;
+use crate::id::CanvasId;
+
+/// The facts about a canvas that are not part of any of its twelve blocks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The version of the document format; see [`SchemaVersion`].
+    pub schema_version: SchemaVersion,
+    /// The canvas's own id.
+    pub id: CanvasId,
+    /// The name of the strategy, e.g. "Customer strategy 2026-2029".
+    pub name: String,
+    /// The organization whose strategy this is.
+    pub organization: String,
+    /// Whether the canvas is a workshop draft or put forward for sign-off.
+    #[serde(default)]
+    pub stage: Stage,
+    /// The period the strategy covers; customer strategies look 3 to 5 years ahead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizon: Option<Horizon>,
+    /// The areas of the business the strategy covers. Without product and pricing
+    /// it is a customer service or insight strategy rather than a customer strategy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<ScopeArea>,
+    /// The executive who sponsors the strategy, usually the chief executive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<Person>,
+    /// The person who develops and runs the strategy day to day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Person>,
+    /// The people whose agreement the strategy needs, and whether they gave it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stakeholders: Vec<Stakeholder>,
+    /// The functional strategies (IT, HR, finance, ...) the customer strategy must
+    /// be agreed with, and whether each is aligned with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functional_strategies: Vec<FunctionalStrategy>,
+    /// When the canvas was first written.
+    pub created: DateTime<Utc>,
+    /// When the canvas was last changed.
+    pub updated: DateTime<Utc>,
+}
+
+/// How far a canvas has come: a workshop draft or a strategy put forward for sign-off.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Stage {
+    /// A workshop in progress: blocks may still be empty.
+    #[default]
+    Draft,
+    /// Put forward for sign-off: every block is expected to be filled.
+    Final,
+}
+
+/// The period a strategy covers, from its first to its last day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Horizon {
+    /// The first day the strategy applies.
+    pub start: NaiveDate,
+    /// The last day the strategy applies.
+    pub end: NaiveDate,
+}
+
+impl Horizon {
+    /// The length of the horizon in whole months, negative when `end` precedes `start`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use customer_strategy::Horizon;
+    ///
+    /// let horizon = Horizon {
+    ///     start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    ///     end: NaiveDate::from_ymd_opt(2029, 12, 31).unwrap(),
+    /// };
+    /// assert_eq!(horizon.months(), 47);
+    /// ```
+    #[must_use]
+    pub fn months(&self) -> i64 {
+        use chrono::Datelike;
+        let months = (i64::from(self.end.year()) - i64::from(self.start.year())) * 12
+            + i64::from(self.end.month())
+            - i64::from(self.start.month());
+        if months > 0 && self.end.day() < self.start.day() {
+            months - 1
+        } else if months < 0 && self.end.day() > self.start.day() {
+            months + 1
+        } else {
+            months
+        }
+    }
+}
+
+/// An area of the business a customer strategy can cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ScopeArea {
+    /// The products and services themselves.
+    Product,
+    /// How the offer is priced.
+    Pricing,
+    /// Helping customers with problems and questions.
+    ServiceAndSupport,
+    /// Selling to customers.
+    Sales,
+    /// Marketing and brand.
+    Marketing,
+    /// Understanding customers: research, feedback, analytics.
+    Insight,
+    /// The culture and behaviours of the organization.
+    Culture,
+    /// Operations and delivery.
+    Operations,
+    /// Digital channels.
+    Digital,
+    /// Partners and intermediaries.
+    Partnerships,
+}
+
+impl ScopeArea {
+    /// Every scope area, in declaration order.
+    pub const ALL: [ScopeArea; 10] = [
+        ScopeArea::Product,
+        ScopeArea::Pricing,
+        ScopeArea::ServiceAndSupport,
+        ScopeArea::Sales,
+        ScopeArea::Marketing,
+        ScopeArea::Insight,
+        ScopeArea::Culture,
+        ScopeArea::Operations,
+        ScopeArea::Digital,
+        ScopeArea::Partnerships,
+    ];
+}
+
+/// A function (department) of an organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Function {
+    /// The chief executive's office and the board.
+    Executive,
+    /// Corporate strategy.
+    Strategy,
+    /// Finance.
+    Finance,
+    /// Marketing.
+    Marketing,
+    /// Sales.
+    Sales,
+    /// Customer experience.
+    CustomerExperience,
+    /// Customer service and support.
+    ServiceAndSupport,
+    /// Operations.
+    Operations,
+    /// Product management.
+    Product,
+    /// Information technology.
+    Technology,
+    /// Data and analytics.
+    Data,
+    /// Human resources.
+    HumanResources,
+    /// Legal.
+    Legal,
+    /// Risk and compliance.
+    RiskAndCompliance,
+    /// Supply chain and logistics.
+    SupplyChain,
+    /// Manufacturing and production.
+    Manufacturing,
+    /// Corporate communications.
+    Communications,
+}
+
+/// The role a person holds in the organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Chief executive officer.
+    ChiefExecutive,
+    /// Chief customer officer.
+    ChiefCustomerOfficer,
+    /// Customer director.
+    CustomerDirector,
+    /// Chief marketing officer.
+    ChiefMarketingOfficer,
+    /// Head of customer experience.
+    HeadOfCustomerExperience,
+    /// Chief financial officer.
+    ChiefFinancialOfficer,
+    /// Chief operating officer.
+    ChiefOperatingOfficer,
+    /// Chief information or technology officer.
+    ChiefTechnologyOfficer,
+    /// Chief data officer.
+    ChiefDataOfficer,
+    /// Chief people (human resources) officer.
+    ChiefPeopleOfficer,
+    /// Chief risk officer.
+    ChiefRiskOfficer,
+    /// Another member of the executive team.
+    Executive,
+    /// A director below the executive team.
+    Director,
+    /// A manager.
+    Manager,
+    /// A non-executive member of the board.
+    BoardMember,
+    /// Any other role.
+    Other,
+}
+
+impl Role {
+    /// Whether the role leads customer work by definition: chief customer officer,
+    /// customer director, chief marketing officer or head of customer experience.
+    #[must_use]
+    pub const fn is_customer_leadership(self) -> bool {
+        matches!(
+            self,
+            Role::ChiefCustomerOfficer
+                | Role::CustomerDirector
+                | Role::ChiefMarketingOfficer
+                | Role::HeadOfCustomerExperience
+        )
+    }
+
+    /// Whether the role sits on the executive team (a "CXO").
+    #[must_use]
+    pub const fn is_executive(self) -> bool {
+        !matches!(
+            self,
+            Role::Director | Role::Manager | Role::BoardMember | Role::Other
+        )
+    }
+}
+
+/// A named person with their role and function.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The person's name.
+    pub name: String,
+    /// The role the person holds.
+    pub role: Role,
+    /// The function the person belongs to.
+    pub function: Function,
+}
+
+/// Someone whose agreement the strategy needs.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stakeholder {
+    /// The stakeholder's name.
+    pub name: String,
+    /// The role the stakeholder holds.
+    pub role: Role,
+    /// The function the stakeholder speaks for.
+    pub function: Function,
+    /// When the stakeholder signed the strategy off; absent while they have not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_off: Option<NaiveDate>,
+}
+
+/// A functional strategy the customer strategy must be agreed with.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionalStrategy {
+    /// The strategy's name, e.g. "Technology strategy 2026".
+    pub name: String,
+    /// The function that owns it.
+    pub function: Function,
+    /// Whether it has been aligned with the customer strategy.
+    #[serde(default)]
+    pub aligned: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn horizon_months() {
+        let h = |s, e| Horizon { start: s, end: e }.months();
+        assert_eq!(h(date(2026, 1, 1), date(2029, 1, 1)), 36);
+        assert_eq!(h(date(2026, 1, 15), date(2029, 1, 14)), 35);
+        assert_eq!(h(date(2026, 1, 1), date(2031, 1, 1)), 60);
+        assert_eq!(h(date(2026, 1, 1), date(2025, 1, 1)), -12);
+        assert_eq!(h(date(2026, 1, 1), date(2026, 1, 20)), 0);
+    }
+}

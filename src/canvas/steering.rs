@@ -1,0 +1,363 @@
+//! The bottom of the canvas: insight, performance and governance, which keep the
+//! strategy informed, measured and steered.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::canvas::metadata::{Function, Person};
+use crate::id::{
+    BusinessGoalId, CapabilityGapId, JourneyId, MetricId, ObjectiveId, OfferingId, SegmentId,
+    TouchPointId, ValueElementId,
+};
+use crate::quantity::Share;
+
+/// The bottom zone: insight, performance and governance.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Steering {
+    /// How customer understanding is captured and kept.
+    #[serde(skip_serializing_if = "crate::canvas::is_default")]
+    pub insight: Insight,
+    /// Objectives, metrics and incentives.
+    #[serde(skip_serializing_if = "crate::canvas::is_default")]
+    pub performance: Performance,
+    /// Who oversees the strategy and how.
+    #[serde(skip_serializing_if = "crate::canvas::is_default")]
+    pub governance: Governance,
+}
+
+/// How customer understanding is captured and kept, and tied back to business value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Insight {
+    /// The sources the organization listens to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<ListeningSource>,
+    /// How customer value is tied back to business value.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub value_linkage: String,
+}
+
+impl Insight {
+    /// Whether nothing has been written in this block yet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty() && self.value_linkage.trim().is_empty()
+    }
+}
+
+/// A source of insight and whose voice it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListeningSource {
+    /// The source's name, e.g. "Post-completion survey".
+    pub name: String,
+    /// Whose voice it carries.
+    pub voice: Voice,
+    /// How often it is gathered.
+    pub cadence: Cadence,
+}
+
+/// Whose voice a listening source carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Voice {
+    /// The voice of the customer: surveys, complaints, interviews.
+    Customer,
+    /// The voice of the employee: what staff see and hear.
+    Employee,
+    /// The voice of the operation: what operational data shows.
+    Operation,
+}
+
+/// How often something happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Cadence {
+    /// All the time, as events happen.
+    Continuous,
+    /// Every day.
+    Daily,
+    /// Every week.
+    Weekly,
+    /// Every month.
+    Monthly,
+    /// Every three months.
+    Quarterly,
+    /// Every six months.
+    HalfYearly,
+    /// Every year.
+    Annually,
+}
+
+impl Cadence {
+    /// The longest interval in days between two occurrences.
+    #[must_use]
+    pub const fn max_days(self) -> u32 {
+        match self {
+            Cadence::Continuous | Cadence::Daily => 1,
+            Cadence::Weekly => 7,
+            Cadence::Monthly => 31,
+            Cadence::Quarterly => 92,
+            Cadence::HalfYearly => 184,
+            Cadence::Annually => 366,
+        }
+    }
+}
+
+/// Customer objectives, the metrics that track them, and the incentives that reward them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Performance {
+    /// The customer objectives: acquire, retain, grow.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<CustomerObjective>,
+    /// The metrics and key results.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Metric>,
+    /// The incentives and the metrics they reward.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incentives: Vec<Incentive>,
+}
+
+impl Performance {
+    /// Whether nothing has been written in this block yet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.objectives.is_empty() && self.metrics.is_empty() && self.incentives.is_empty()
+    }
+}
+
+/// An objective for acquiring, retaining or growing customers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerObjective {
+    /// The objective's id.
+    pub id: ObjectiveId,
+    /// The objective, e.g. "Keep 90% of customers at the end of their fixed rate".
+    pub statement: String,
+    /// The stage of the customer lifecycle it addresses.
+    pub lifecycle: Lifecycle,
+    /// The segments it concerns; empty when it concerns all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<SegmentId>,
+    /// Its share of the strategy's investment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investment_share: Option<Share>,
+    /// The business goal it supports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_goal: Option<BusinessGoalId>,
+}
+
+impl CustomerObjective {
+    /// Creates an objective with a fresh id.
+    #[must_use]
+    pub fn new(statement: impl Into<String>, lifecycle: Lifecycle) -> Self {
+        CustomerObjective {
+            id: ObjectiveId::new(),
+            statement: statement.into(),
+            lifecycle,
+            segments: Vec::new(),
+            investment_share: None,
+            business_goal: None,
+        }
+    }
+}
+
+/// The stages of the customer lifecycle a customer strategy plans for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Lifecycle {
+    /// Winning new customers.
+    Acquire,
+    /// Keeping the customers the business has.
+    Retain,
+    /// Growing what customers do with the business.
+    Grow,
+}
+
+impl Lifecycle {
+    /// The three stages, in order.
+    pub const ALL: [Lifecycle; 3] = [Lifecycle::Acquire, Lifecycle::Retain, Lifecycle::Grow];
+}
+
+/// A metric or key result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// The metric's id.
+    pub id: MetricId,
+    /// The metric's name, e.g. "Net Promoter Score".
+    pub name: String,
+    /// Whether it measures value for the customer or for the business.
+    pub perspective: Perspective,
+    /// The target, where set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// The function accountable for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Function>,
+    /// What it measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measured>,
+}
+
+impl Metric {
+    /// Creates a metric with a fresh id, without target, owner or subject.
+    #[must_use]
+    pub fn new(name: impl Into<String>, perspective: Perspective) -> Self {
+        Metric {
+            id: MetricId::new(),
+            name: name.into(),
+            perspective,
+            target: None,
+            owner: None,
+            measures: Vec::new(),
+        }
+    }
+}
+
+/// Whose value a metric measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Perspective {
+    /// A customer measure: value as customers see it (satisfaction, effort, retention, ...).
+    Customer,
+    /// A business measure: value the business gets back (revenue, margin, cost to serve, ...).
+    Business,
+}
+
+/// The target of a metric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The value to reach; finite.
+    #[serde(serialize_with = "serialize_finite")]
+    pub value: f64,
+    /// The unit of the value, e.g. "points", "%", "days".
+    pub unit: String,
+    /// Whether the metric should end at or above the value, or at or below it.
+    #[serde(default)]
+    pub direction: Direction,
+    /// When the target is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+}
+
+fn serialize_finite<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.is_finite() {
+        serializer.serialize_f64(*value)
+    } else {
+        Err(serde::ser::Error::custom(format!(
+            "a target value must be a finite number, got {value}"
+        )))
+    }
+}
+
+/// Which side of its target a metric should end on.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Direction {
+    /// At or above the target value.
+    #[default]
+    AtLeast,
+    /// At or below the target value.
+    AtMost,
+}
+
+/// Something a metric measures: an element of the canvas, by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measured {
+    /// A customer objective.
+    Objective(ObjectiveId),
+    /// A business goal.
+    BusinessGoal(BusinessGoalId),
+    /// An element of the customer value proposition.
+    ValueElement(ValueElementId),
+    /// A customer journey.
+    Journey(JourneyId),
+    /// A touch point.
+    TouchPoint(TouchPointId),
+    /// An offering.
+    Offering(OfferingId),
+    /// A customer segment.
+    Segment(SegmentId),
+    /// A capability gap.
+    CapabilityGap(CapabilityGapId),
+}
+
+/// An incentive and the metrics it rewards.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incentive {
+    /// The incentive's name, e.g. "Branch team bonus".
+    pub name: String,
+    /// Who it applies to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub applies_to: String,
+    /// Whether it pays out on short-term or long-term results.
+    pub term: Term,
+    /// The metrics it rewards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rewards: Vec<MetricId>,
+}
+
+/// Whether an incentive rewards short-term or long-term results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Term {
+    /// Results within the year.
+    ShortTerm,
+    /// Results over several years.
+    LongTerm,
+}
+
+/// Who oversees the strategy, where it is reviewed, how often, and what it will not do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Governance {
+    /// The person who oversees the strategy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Person>,
+    /// The forum where it is reviewed, e.g. "Customer council".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub forum: String,
+    /// How often the forum reviews it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_cadence: Option<Cadence>,
+    /// What the strategy has chosen not to do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub will_not_do: Vec<Choice>,
+}
+
+impl Governance {
+    /// Whether nothing has been written in this block yet.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.owner.is_none()
+            && self.forum.trim().is_empty()
+            && self.review_cadence.is_none()
+            && self.will_not_do.is_empty()
+    }
+}
+
+/// Something the strategy has chosen not to do, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// What the strategy will not do.
+    pub statement: String,
+    /// Why not.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}

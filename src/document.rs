@@ -1,0 +1,583 @@
+//! Reading and writing documents as JSON and TOML: size limits, strictness,
+//! schema versions, and errors that say where the input went wrong.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The version of a document's format, carried by every document.
+///
+/// A reader refuses a document whose version it does not know, rather than
+/// guessing at what a newer format means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SchemaVersion(u32);
+
+impl SchemaVersion {
+    /// Creates a schema version from its number.
+    #[must_use]
+    pub const fn new(version: u32) -> Self {
+        SchemaVersion(version)
+    }
+
+    /// The version number.
+    #[must_use]
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u32::deserialize(deserializer).map(SchemaVersion)
+    }
+}
+
+/// The text formats documents are read from and written to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// JSON (RFC 8259).
+    Json,
+    /// TOML 1.0.
+    Toml,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Json => "JSON",
+            Format::Toml => "TOML",
+        })
+    }
+}
+
+/// Options for loading a document.
+///
+/// ```
+/// use customer_strategy::LoadOptions;
+///
+/// let options = LoadOptions::default().with_max_bytes(64 * 1024);
+/// assert_eq!(options.max_bytes(), 65_536);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadOptions {
+    max_bytes: usize,
+}
+
+impl LoadOptions {
+    /// The default size limit: 8 MiB, far above any real canvas or assessment round.
+    pub const DEFAULT_MAX_BYTES: usize = 8 * 1024 * 1024;
+
+    /// Sets the largest input, in bytes, the loader accepts before it parses anything.
+    #[must_use]
+    pub const fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The largest input, in bytes, the loader accepts.
+    #[must_use]
+    pub const fn max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: Self::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+pub(crate) use sealed::Sealed;
+
+/// A document type of this crate: a canvas today, assessment instruments and
+/// rounds of responses as they arrive. Gives every document the same loaders.
+///
+/// Loading is strict: an unknown field, a missing required field, a value of the
+/// wrong type, or a `schema_version` this release does not know is an error.
+///
+/// This trait is sealed: it is implemented by the crate's document types only.
+pub trait Document: Serialize + DeserializeOwned + Sealed {
+    /// What the document is, in words, e.g. `"canvas"`.
+    const KIND: &'static str;
+    /// The schema version this release reads and writes.
+    const SCHEMA_VERSION: SchemaVersion;
+    /// Where the document keeps its schema version: the keys from the root.
+    #[doc(hidden)]
+    const VERSION_KEYS: &'static [&'static str];
+
+    /// The schema version the document says it follows.
+    fn schema_version(&self) -> SchemaVersion;
+
+    /// Loads a document from JSON text with the default [`LoadOptions`].
+    ///
+    /// # Errors
+    ///
+    /// See [`Document::from_json_with`].
+    fn from_json(text: &str) -> Result<Self, LoadError> {
+        Self::from_json_with(text, &LoadOptions::default())
+    }
+
+    /// Loads a document from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LoadError`] when the text is larger than the options allow, is not
+    /// JSON, does not match the document's shape (unknown field, missing field,
+    /// wrong type, value out of range), or declares an unsupported `schema_version`.
+    /// The error gives the line, the column and the path of the offending field.
+    fn from_json_with(text: &str, options: &LoadOptions) -> Result<Self, LoadError> {
+        load::<Self>(text, Format::Json, options)
+    }
+
+    /// Loads a document from TOML text with the default [`LoadOptions`].
+    ///
+    /// # Errors
+    ///
+    /// See [`Document::from_toml_with`].
+    fn from_toml(text: &str) -> Result<Self, LoadError> {
+        Self::from_toml_with(text, &LoadOptions::default())
+    }
+
+    /// Loads a document from TOML text.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`LoadError`] when the text is larger than the options allow, is not
+    /// TOML, does not match the document's shape (unknown field, missing field,
+    /// wrong type, value out of range), or declares an unsupported `schema_version`.
+    /// The error gives the line, the column and the path of the offending field.
+    fn from_toml_with(text: &str, options: &LoadOptions) -> Result<Self, LoadError> {
+        load::<Self>(text, Format::Toml, options)
+    }
+
+    /// Writes the document as pretty-printed JSON.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`SaveError`] when a value cannot be represented, such as a
+    /// target value that is not a finite number.
+    fn to_json(&self) -> Result<String, SaveError> {
+        serde_json::to_string_pretty(self).map_err(|e| SaveError {
+            format: Format::Json,
+            message: e.to_string(),
+        })
+    }
+
+    /// Writes the document as TOML.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`SaveError`] when a value cannot be represented, such as a
+    /// target value that is not a finite number.
+    fn to_toml(&self) -> Result<String, SaveError> {
+        toml::to_string(self).map_err(|e| SaveError {
+            format: Format::Toml,
+            message: e.to_string(),
+        })
+    }
+}
+
+fn load<D: Document>(text: &str, format: Format, options: &LoadOptions) -> Result<D, LoadError> {
+    if text.len() > options.max_bytes {
+        return Err(LoadError {
+            document: D::KIND,
+            format,
+            kind: LoadErrorKind::TooLarge {
+                limit: options.max_bytes,
+                size: text.len(),
+            },
+            location: None,
+            field: None,
+            message: format!(
+                "the input is {} bytes, over the limit of {} bytes",
+                text.len(),
+                options.max_bytes
+            ),
+        });
+    }
+    let parsed = match format {
+        Format::Json => parse_json::<D>(text),
+        Format::Toml => parse_toml::<D>(text),
+    };
+    match parsed {
+        Ok(document) => {
+            let found = document.schema_version();
+            if found == D::SCHEMA_VERSION {
+                Ok(document)
+            } else {
+                Err(unsupported_version::<D>(format, u64::from(found.get())))
+            }
+        }
+        Err(mut error) => {
+            // A document from a newer release may fail on a field this release does
+            // not know before its version is read; the version is the real cause.
+            if let Some(found) = probe_version::<D>(text, format)
+                && found != u64::from(D::SCHEMA_VERSION.get())
+            {
+                return Err(unsupported_version::<D>(format, found));
+            }
+            error.document = D::KIND;
+            Err(error)
+        }
+    }
+}
+
+fn unsupported_version<D: Document>(format: Format, found: u64) -> LoadError {
+    LoadError {
+        document: D::KIND,
+        format,
+        kind: LoadErrorKind::UnsupportedVersion {
+            found,
+            supported: D::SCHEMA_VERSION.get(),
+        },
+        location: None,
+        field: Some(D::VERSION_KEYS.join(".")),
+        message: format!(
+            "unsupported schema_version {found}: this release reads {} documents of schema_version {}",
+            D::KIND,
+            D::SCHEMA_VERSION
+        ),
+    }
+}
+
+/// Reads the schema version leniently, ignoring everything else in the document.
+fn probe_version<D: Document>(text: &str, format: Format) -> Option<u64> {
+    match format {
+        Format::Json => {
+            let root: serde_json::Value = serde_json::from_str(text).ok()?;
+            let mut value = &root;
+            for key in D::VERSION_KEYS {
+                value = value.get(key)?;
+            }
+            value.as_u64()
+        }
+        Format::Toml => {
+            let root: toml::Table = toml::from_str(text).ok()?;
+            let (last, parents) = D::VERSION_KEYS.split_last()?;
+            let mut table = &root;
+            for key in parents {
+                table = table.get(*key)?.as_table()?;
+            }
+            u64::try_from(table.get(*last)?.as_integer()?).ok()
+        }
+    }
+}
+
+fn parse_json<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let document = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().clone();
+        let inner = error.into_inner();
+        let (line, column) = (inner.line(), inner.column());
+        let full = inner.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let (kind, message) = match inner.classify() {
+            serde_json::error::Category::Data => (classify_data_error(&message), message),
+            // serde_json reports a non-string where an enum's name belongs as a
+            // syntax error; when the text is well-formed JSON, it is a wrong type.
+            serde_json::error::Category::Syntax
+                if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+            {
+                (
+                    LoadErrorKind::WrongType,
+                    "invalid type: expected a string naming one of the allowed values".to_owned(),
+                )
+            }
+            _ => (LoadErrorKind::Syntax, message),
+        };
+        LoadError {
+            document: "",
+            format: Format::Json,
+            kind,
+            location: (line > 0).then_some(Location { line, column }),
+            field: if matches!(kind, LoadErrorKind::Syntax) {
+                None
+            } else {
+                field_path(&path, &message)
+            },
+            message,
+        }
+    })?;
+    // Trailing characters after the document are a syntax error too.
+    deserializer.end().map_err(|inner| LoadError {
+        document: "",
+        format: Format::Json,
+        kind: LoadErrorKind::Syntax,
+        location: Some(Location {
+            line: inner.line(),
+            column: inner.column(),
+        }),
+        field: None,
+        message: "trailing characters after the document".to_owned(),
+    })?;
+    Ok(document)
+}
+
+fn parse_toml<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
+    let deserializer = toml::Deserializer::parse(text).map_err(|inner| LoadError {
+        document: "",
+        format: Format::Toml,
+        kind: LoadErrorKind::Syntax,
+        location: inner
+            .span()
+            .map(|span| Location::of_offset(text, span.start)),
+        field: None,
+        message: inner.message().to_owned(),
+    })?;
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().clone();
+        let inner = error.into_inner();
+        let message = inner.message().to_owned();
+        let field = field_path(&path, &message);
+        LoadError {
+            document: "",
+            format: Format::Toml,
+            kind: classify_data_error(&message),
+            location: inner
+                .span()
+                .map(|span| Location::of_offset(text, span.start)),
+            field,
+            message,
+        }
+    })
+}
+
+/// The path of the field an error concerns. serde reports a missing field at the
+/// struct that lacks it, so the missing field's own name is appended.
+fn field_path(path: &serde_path_to_error::Path, message: &str) -> Option<String> {
+    let parent = path.to_string();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    match (parent.as_str(), missing) {
+        (".", None) => None,
+        (".", Some(name)) => Some(name.to_owned()),
+        (_, Some(name)) => Some(format!("{parent}.{name}")),
+        (_, None) => Some(parent),
+    }
+}
+
+/// Sorts a deserialization error by the wording serde gives each kind of mismatch.
+fn classify_data_error(message: &str) -> LoadErrorKind {
+    if message.starts_with("unknown field") {
+        LoadErrorKind::UnknownField
+    } else if message.starts_with("missing field") {
+        LoadErrorKind::MissingField
+    } else if message.starts_with("invalid type") || message.starts_with("wanted ") {
+        LoadErrorKind::WrongType
+    } else {
+        LoadErrorKind::InvalidValue
+    }
+}
+
+/// A position in the input text; line and column count from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Location {
+    line: usize,
+    column: usize,
+}
+
+impl Location {
+    fn of_offset(text: &str, offset: usize) -> Location {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+        Location { line, column }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum LoadErrorKind {
+    TooLarge { limit: usize, size: usize },
+    Syntax,
+    UnknownField,
+    MissingField,
+    WrongType,
+    InvalidValue,
+    UnsupportedVersion { found: u64, supported: u32 },
+}
+
+/// The error returned when a document cannot be loaded.
+///
+/// Its message says which document and format, where (line, column and the path
+/// of the field) and what is wrong. Predicates tell the kinds of failure apart.
+///
+/// ```
+/// use customer_strategy::{Canvas, Document};
+///
+/// let err = Canvas::from_toml("[metadata]\nschema_version = 99\n").unwrap_err();
+/// assert!(err.is_unsupported_version());
+/// assert_eq!(
+///     err.to_string(),
+///     "cannot load canvas TOML: field `metadata.schema_version`: unsupported schema_version 99: \
+///      this release reads canvas documents of schema_version 1"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    document: &'static str,
+    format: Format,
+    kind: LoadErrorKind,
+    location: Option<Location>,
+    field: Option<String>,
+    message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot load {} {}", self.document, self.format)?;
+        if let Some(Location { line, column }) = self.location {
+            write!(f, " at line {line}, column {column}")?;
+        }
+        f.write_str(": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl LoadError {
+    /// The format the input was read as.
+    #[must_use]
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The line of the input where the problem was found, counting from 1.
+    #[must_use]
+    pub fn line(&self) -> Option<usize> {
+        self.location.map(|l| l.line)
+    }
+
+    /// The column of the input where the problem was found, counting from 1.
+    #[must_use]
+    pub fn column(&self) -> Option<usize> {
+        self.location.map(|l| l.column)
+    }
+
+    /// The path of the offending field from the document's root, such as
+    /// `context.customer.segments[0].name`, where the problem concerns a field.
+    #[must_use]
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// What is wrong, without the location.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether the input was refused for its size before it was parsed.
+    #[must_use]
+    pub fn is_too_large(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::TooLarge { .. })
+    }
+
+    /// The size limit and the input's size, when the input was too large.
+    #[must_use]
+    pub fn size_limit(&self) -> Option<(usize, usize)> {
+        match self.kind {
+            LoadErrorKind::TooLarge { limit, size } => Some((limit, size)),
+            _ => None,
+        }
+    }
+
+    /// Whether the input is not well-formed JSON or TOML.
+    #[must_use]
+    pub fn is_syntax(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::Syntax)
+    }
+
+    /// Whether the input has a field the document type does not have.
+    #[must_use]
+    pub fn is_unknown_field(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::UnknownField)
+    }
+
+    /// Whether the input lacks a required field.
+    #[must_use]
+    pub fn is_missing_field(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::MissingField)
+    }
+
+    /// Whether a value in the input has the wrong type, such as text for a number.
+    #[must_use]
+    pub fn is_wrong_type(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::WrongType)
+    }
+
+    /// Whether a value has the right type but is not allowed, such as an unknown
+    /// enum variant, a malformed id or date, or a share above 1.
+    #[must_use]
+    pub fn is_invalid_value(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::InvalidValue)
+    }
+
+    /// Whether the document declares a schema version this release does not read.
+    #[must_use]
+    pub fn is_unsupported_version(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::UnsupportedVersion { .. })
+    }
+}
+
+/// The error returned when a document cannot be written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot write {format}: {message}")]
+pub struct SaveError {
+    format: Format,
+    message: String,
+}
+
+impl SaveError {
+    /// The format that was being written.
+    #[must_use]
+    pub fn format(&self) -> Format {
+        self.format
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_counts_lines_and_characters() {
+        let text = "a\nbé\ncd";
+        assert_eq!(
+            Location::of_offset(text, 0),
+            Location { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 2),
+            Location { line: 2, column: 1 }
+        );
+        // 'é' is two bytes but one column.
+        assert_eq!(
+            Location::of_offset(text, 5),
+            Location { line: 2, column: 3 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 7),
+            Location { line: 3, column: 2 }
+        );
+    }
+}

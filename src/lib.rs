@@ -1,0 +1,85 @@
+//! A typed model of an organization's customer strategy, and the means to judge it.
+//!
+//! Organizations that put the customer at the heart of the business write a
+//! *customer strategy*: a plan, reaching 3 to 5 years ahead, for how the business
+//! acquires, retains and grows its customers and what value and experience it
+//! delivers to them in return for value to the business. This crate gives products
+//! that work with such strategies (workshop tools, survey platforms, dashboards)
+//! a typed model they can build in code, store as JSON or TOML, and load back
+//! without losing anything.
+//!
+//! # The Customer Strategy Canvas
+//!
+//! A [`Canvas`] holds the strategy in five zones and twelve blocks (see
+//! [`Zone`] and [`Block`]). Elements that other elements refer to — segments,
+//! needs, value elements, journeys, touch points, offerings, capability gaps,
+//! objectives, metrics, business goals — carry typed ids ([`SegmentId`],
+//! [`NeedId`], ...), and references between blocks are those ids.
+//!
+//! ```
+//! use customer_strategy::{
+//!     Block, Canvas, Channel, CustomerRole, CustomerSegment, CustomerStatus, Document,
+//!     Function, Journey, JourneyStage, TouchPoint, TouchPointKind, ValueElement, Zone,
+//! };
+//!
+//! let mut canvas = Canvas::new("Customer strategy 2026-2029", "Northgate Coffee");
+//!
+//! let mut commuters = CustomerSegment::new("Morning commuters", CustomerStatus::Existing, CustomerRole::Both);
+//! let fast = commuters.add_need("Coffee in hand within two minutes");
+//! let commuters = canvas.add_segment(commuters);
+//! canvas.add_value_element(ValueElement::new("Order ahead in the app", [fast]));
+//!
+//! let mut journey = Journey::new("Weekday morning visit", commuters);
+//! let mut collect = JourneyStage::new("Collect");
+//! collect.add_touch_point(TouchPoint::new(
+//!     "Order not ready at pick-up",
+//!     Channel::InPerson,
+//!     TouchPointKind::Problem,
+//!     Function::Operations,
+//! ));
+//! journey.stages.push(collect);
+//! canvas.add_journey(journey);
+//!
+//! for zone in Zone::ALL {
+//!     let filled: Vec<_> = zone.blocks().filter(|b| canvas.is_filled(*b)).collect();
+//!     println!("{zone}: {filled:?}");
+//! }
+//!
+//! // Documents round-trip through TOML and JSON unchanged.
+//! let toml = canvas.to_toml()?;
+//! assert_eq!(Canvas::from_toml(&toml)?, canvas);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Documents
+//!
+//! Every document type implements [`Document`], which loads JSON and TOML text
+//! strictly: unknown fields, missing required fields, wrong types, inputs over a
+//! size limit ([`LoadOptions`]) and `schema_version`s this release does not know
+//! are refused with a [`LoadError`] that names the line, column and field.
+//!
+//! # Errors
+//!
+//! One error type per concern, each `Clone + Send + Sync + 'static` and opaque,
+//! with predicates to tell the kinds apart: [`LoadError`] and [`SaveError`] for
+//! documents, [`IdParseError`] for ids, [`QuantityError`] for checked quantities.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod canvas;
+mod document;
+mod id;
+mod quantity;
+
+pub use canvas::*;
+pub use document::{Document, Format, LoadError, LoadOptions, SaveError, SchemaVersion};
+pub use id::{
+    BusinessGoalId, CanvasId, CapabilityGapId, IdParseError, JourneyId, MetricId, NeedId,
+    ObjectiveId, OfferingId, SegmentId, TouchPointId, ValueElementId,
+};
+pub use quantity::{Money, QuantityError, Share};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
