@@ -48,7 +48,10 @@ fn run() -> Result<(), Box<dyn Error>> {
     journey.stages.push(collect);
     canvas.add_journey(journey);
 
-    let mut keep = CustomerObjective::new("Keep four in five app users ordering monthly", Lifecycle::Retain);
+    let mut keep = CustomerObjective::new(
+        "Keep four in five app users ordering monthly",
+        Lifecycle::Retain,
+    );
     keep.business_goal = Some(goal);
     canvas.add_objective(keep);
 
@@ -90,7 +93,11 @@ fn print_blocks(canvas: &Canvas) {
     for zone in Zone::ALL {
         println!("  {zone}");
         for block in zone.blocks() {
-            let mark = if canvas.is_filled(block) { "[x]" } else { "[ ]" };
+            let mark = if canvas.is_filled(block) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
             println!("    {mark} {block}");
         }
     }

@@ -71,6 +71,8 @@ mod canvas;
 mod document;
 mod id;
 mod quantity;
+pub mod rules;
+pub mod validate;
 
 pub use canvas::*;
 pub use document::{Document, Format, LoadError, LoadOptions, SaveError, SchemaVersion};

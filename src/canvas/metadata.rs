@@ -141,6 +141,29 @@ impl ScopeArea {
         ScopeArea::Digital,
         ScopeArea::Partnerships,
     ];
+
+    /// The name used in documents, such as `"service_and_support"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ScopeArea::Product => "product",
+            ScopeArea::Pricing => "pricing",
+            ScopeArea::ServiceAndSupport => "service_and_support",
+            ScopeArea::Sales => "sales",
+            ScopeArea::Marketing => "marketing",
+            ScopeArea::Insight => "insight",
+            ScopeArea::Culture => "culture",
+            ScopeArea::Operations => "operations",
+            ScopeArea::Digital => "digital",
+            ScopeArea::Partnerships => "partnerships",
+        }
+    }
+}
+
+impl std::fmt::Display for ScopeArea {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A function (department) of an organization.
@@ -184,6 +207,59 @@ pub enum Function {
     Communications,
 }
 
+impl Function {
+    /// Every variant, in declaration order.
+    pub const ALL: [Function; 17] = [
+        Function::Executive,
+        Function::Strategy,
+        Function::Finance,
+        Function::Marketing,
+        Function::Sales,
+        Function::CustomerExperience,
+        Function::ServiceAndSupport,
+        Function::Operations,
+        Function::Product,
+        Function::Technology,
+        Function::Data,
+        Function::HumanResources,
+        Function::Legal,
+        Function::RiskAndCompliance,
+        Function::SupplyChain,
+        Function::Manufacturing,
+        Function::Communications,
+    ];
+
+    /// The name used in documents, such as `"executive"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Function::Executive => "executive",
+            Function::Strategy => "strategy",
+            Function::Finance => "finance",
+            Function::Marketing => "marketing",
+            Function::Sales => "sales",
+            Function::CustomerExperience => "customer_experience",
+            Function::ServiceAndSupport => "service_and_support",
+            Function::Operations => "operations",
+            Function::Product => "product",
+            Function::Technology => "technology",
+            Function::Data => "data",
+            Function::HumanResources => "human_resources",
+            Function::Legal => "legal",
+            Function::RiskAndCompliance => "risk_and_compliance",
+            Function::SupplyChain => "supply_chain",
+            Function::Manufacturing => "manufacturing",
+            Function::Communications => "communications",
+        }
+    }
+}
+
+impl std::fmt::Display for Function {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The role a person holds in the organization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -221,6 +297,57 @@ pub enum Role {
     BoardMember,
     /// Any other role.
     Other,
+}
+
+impl Role {
+    /// Every variant, in declaration order.
+    pub const ALL: [Role; 16] = [
+        Role::ChiefExecutive,
+        Role::ChiefCustomerOfficer,
+        Role::CustomerDirector,
+        Role::ChiefMarketingOfficer,
+        Role::HeadOfCustomerExperience,
+        Role::ChiefFinancialOfficer,
+        Role::ChiefOperatingOfficer,
+        Role::ChiefTechnologyOfficer,
+        Role::ChiefDataOfficer,
+        Role::ChiefPeopleOfficer,
+        Role::ChiefRiskOfficer,
+        Role::Executive,
+        Role::Director,
+        Role::Manager,
+        Role::BoardMember,
+        Role::Other,
+    ];
+
+    /// The name used in documents, such as `"chief_executive"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::ChiefExecutive => "chief_executive",
+            Role::ChiefCustomerOfficer => "chief_customer_officer",
+            Role::CustomerDirector => "customer_director",
+            Role::ChiefMarketingOfficer => "chief_marketing_officer",
+            Role::HeadOfCustomerExperience => "head_of_customer_experience",
+            Role::ChiefFinancialOfficer => "chief_financial_officer",
+            Role::ChiefOperatingOfficer => "chief_operating_officer",
+            Role::ChiefTechnologyOfficer => "chief_technology_officer",
+            Role::ChiefDataOfficer => "chief_data_officer",
+            Role::ChiefPeopleOfficer => "chief_people_officer",
+            Role::ChiefRiskOfficer => "chief_risk_officer",
+            Role::Executive => "executive",
+            Role::Director => "director",
+            Role::Manager => "manager",
+            Role::BoardMember => "board_member",
+            Role::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Role {
@@ -290,6 +417,19 @@ pub struct FunctionalStrategy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_serde() {
+        for role in Role::ALL {
+            assert_eq!(serde_json::to_value(role).unwrap(), role.as_str());
+        }
+        for function in Function::ALL {
+            assert_eq!(serde_json::to_value(function).unwrap(), function.as_str());
+        }
+        for area in ScopeArea::ALL {
+            assert_eq!(serde_json::to_value(area).unwrap(), area.as_str());
+        }
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -1,0 +1,167 @@
+//! The cross-reference index of a canvas: every id mapped to where its element
+//! sits, built once per validation run and shared by every rule.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+use crate::canvas::Canvas;
+use crate::id::{
+    BusinessGoalId, CapabilityGapId, JourneyId, MetricId, NeedId, ObjectiveId, OfferingId,
+    SegmentId, TouchPointId, ValueElementId,
+};
+use crate::rules::canvas::paths;
+use crate::validate::{JsonPointer, Subject};
+
+/// Where every identified element of a canvas sits, and what refers to what.
+///
+/// Built in one pass over the canvas by [`Subject::index`]; lookups are
+/// constant time, so no rule needs to search the canvas.
+#[derive(Debug, Default)]
+pub struct CanvasIndex {
+    pub(crate) goals: HashMap<BusinessGoalId, usize>,
+    pub(crate) segments: HashMap<SegmentId, usize>,
+    pub(crate) needs: HashMap<NeedId, (usize, usize)>,
+    pub(crate) elements: HashMap<ValueElementId, usize>,
+    pub(crate) journeys: HashMap<JourneyId, usize>,
+    pub(crate) touch_points: HashMap<TouchPointId, (usize, usize, usize)>,
+    pub(crate) offerings: HashMap<OfferingId, usize>,
+    pub(crate) gaps: HashMap<CapabilityGapId, usize>,
+    pub(crate) objectives: HashMap<ObjectiveId, usize>,
+    pub(crate) metrics: HashMap<MetricId, usize>,
+    /// Needs that at least one value element serves.
+    pub(crate) served_needs: HashSet<NeedId>,
+    /// Business goals that at least one objective supports.
+    pub(crate) supported_goals: HashSet<BusinessGoalId>,
+    /// Ids given to two elements: the kind, then the first and the later place.
+    pub(crate) duplicates: Vec<Duplicate>,
+}
+
+/// An id given to two elements of the same kind.
+#[derive(Debug, Clone)]
+pub(crate) struct Duplicate {
+    pub(crate) kind: &'static str,
+    pub(crate) id: String,
+    pub(crate) first: JsonPointer,
+    pub(crate) again: JsonPointer,
+}
+
+/// Records `id` at `place`; a second element with the same id becomes a
+/// duplicate (its paths are built only then, since duplicates are rare).
+fn record<K: Hash + Eq + Copy + std::fmt::Display, P: Copy>(
+    map: &mut HashMap<K, P>,
+    duplicates: &mut Vec<Duplicate>,
+    kind: &'static str,
+    id: K,
+    place: P,
+    path: fn(P) -> JsonPointer,
+) {
+    if let Some(first) = map.get(&id) {
+        duplicates.push(Duplicate {
+            kind,
+            id: id.to_string(),
+            first: path(*first),
+            again: path(place),
+        });
+    } else {
+        map.insert(id, place);
+    }
+}
+
+impl Subject for Canvas {
+    type Index = CanvasIndex;
+
+    fn index(&self) -> CanvasIndex {
+        let mut ix = CanvasIndex::default();
+        let dups = &mut ix.duplicates;
+        for (g, goal) in self.foundation.business_goals.iter().enumerate() {
+            record(
+                &mut ix.goals,
+                dups,
+                "business goal",
+                goal.id,
+                g,
+                paths::goal,
+            );
+        }
+        for (s, segment) in self.context.customer.segments.iter().enumerate() {
+            record(
+                &mut ix.segments,
+                dups,
+                "segment",
+                segment.id,
+                s,
+                paths::segment,
+            );
+            for (n, need) in segment.needs.iter().enumerate() {
+                record(&mut ix.needs, dups, "need", need.id, (s, n), paths::need);
+            }
+        }
+        for (e, element) in self.proposition.customer_value.elements.iter().enumerate() {
+            record(
+                &mut ix.elements,
+                dups,
+                "value element",
+                element.id,
+                e,
+                paths::element,
+            );
+            ix.served_needs.extend(element.serves.iter().copied());
+        }
+        for (j, journey) in self.proposition.experience.journeys.iter().enumerate() {
+            record(
+                &mut ix.journeys,
+                dups,
+                "journey",
+                journey.id,
+                j,
+                paths::journey,
+            );
+            for (st, stage) in journey.stages.iter().enumerate() {
+                for (t, touch_point) in stage.touch_points.iter().enumerate() {
+                    record(
+                        &mut ix.touch_points,
+                        dups,
+                        "touch point",
+                        touch_point.id,
+                        (j, st, t),
+                        paths::touch_point,
+                    );
+                }
+            }
+        }
+        for (o, offering) in self.value_chain.offerings.offerings.iter().enumerate() {
+            record(
+                &mut ix.offerings,
+                dups,
+                "offering",
+                offering.id,
+                o,
+                paths::offering,
+            );
+        }
+        for (g, gap) in self
+            .value_chain
+            .offerings
+            .capability_gaps
+            .iter()
+            .enumerate()
+        {
+            record(&mut ix.gaps, dups, "capability gap", gap.id, g, paths::gap);
+        }
+        for (o, objective) in self.steering.performance.objectives.iter().enumerate() {
+            record(
+                &mut ix.objectives,
+                dups,
+                "objective",
+                objective.id,
+                o,
+                paths::objective,
+            );
+            ix.supported_goals.extend(objective.business_goal);
+        }
+        for (m, metric) in self.steering.performance.metrics.iter().enumerate() {
+            record(&mut ix.metrics, dups, "metric", metric.id, m, paths::metric);
+        }
+        ix
+    }
+}

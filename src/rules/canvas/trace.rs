@@ -1,0 +1,400 @@
+//! Traceability: references resolve, every element is tied to what it serves,
+//! and no id is used twice.
+
+use super::{CanvasIndex, advice, mistake, paths};
+use crate::canvas::{Canvas, Measured};
+use crate::validate::{Check, FnRule, JsonPointer};
+
+pub(super) const REFERENCES: FnRule<Canvas> = FnRule::new(
+    mistake(
+        "CANVAS-TRACE-001",
+        "Every reference points at an element of the canvas",
+        "Blocks refer to each other by id so that every proposition element, journey and \
+         metric can be traced; a reference to nothing breaks the chain.",
+    ),
+    references,
+);
+
+/// Reports a reference to an id the index does not hold.
+fn dangling(
+    check: &mut Check<'_>,
+    known: bool,
+    kind: &'static str,
+    id: &dyn std::fmt::Display,
+    path: impl FnOnce() -> JsonPointer,
+) {
+    if !known {
+        check
+            .finding(
+                path(),
+                "canvas.trace.dangling",
+                "This refers to {kind} {id}, which the canvas does not contain",
+            )
+            .arg("kind", kind)
+            .arg("id", id.to_string())
+            .emit();
+    }
+}
+
+fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
+    for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
+        for (u, user) in segment.users.iter().enumerate() {
+            dangling(
+                check,
+                ix.segments.contains_key(user),
+                "segment",
+                user,
+                || paths::segment(s).key("users").index(u),
+            );
+        }
+    }
+    for (e, element) in canvas
+        .proposition
+        .customer_value
+        .elements
+        .iter()
+        .enumerate()
+    {
+        for (n, need) in element.serves.iter().enumerate() {
+            dangling(check, ix.needs.contains_key(need), "need", need, || {
+                paths::element(e).key("serves").index(n)
+            });
+        }
+    }
+    for (i, investment) in canvas
+        .proposition
+        .business_value
+        .investments
+        .iter()
+        .enumerate()
+    {
+        for (k, gap) in investment.closes.iter().enumerate() {
+            dangling(
+                check,
+                ix.gaps.contains_key(gap),
+                "capability gap",
+                gap,
+                || {
+                    paths::at("/proposition/business_value/investments")
+                        .index(i)
+                        .key("closes")
+                        .index(k)
+                },
+            );
+        }
+    }
+    for (j, journey) in canvas.proposition.experience.journeys.iter().enumerate() {
+        if let Some(segment) = &journey.segment {
+            dangling(
+                check,
+                ix.segments.contains_key(segment),
+                "segment",
+                segment,
+                || paths::journey(j).key("segment"),
+            );
+        }
+    }
+    for (o, offering) in canvas.value_chain.offerings.offerings.iter().enumerate() {
+        for (k, segment) in offering.segments.iter().enumerate() {
+            dangling(
+                check,
+                ix.segments.contains_key(segment),
+                "segment",
+                segment,
+                || paths::offering(o).key("segments").index(k),
+            );
+        }
+    }
+    for (g, gap) in canvas
+        .value_chain
+        .offerings
+        .capability_gaps
+        .iter()
+        .enumerate()
+    {
+        for (k, offering) in gap.affects.iter().enumerate() {
+            dangling(
+                check,
+                ix.offerings.contains_key(offering),
+                "offering",
+                offering,
+                || paths::gap(g).key("affects").index(k),
+            );
+        }
+        if let Some(investment) = &gap.investment {
+            for (k, closed) in investment.closes.iter().enumerate() {
+                dangling(
+                    check,
+                    ix.gaps.contains_key(closed),
+                    "capability gap",
+                    closed,
+                    || paths::gap(g).key("investment").key("closes").index(k),
+                );
+            }
+        }
+    }
+    for (c, capability) in canvas
+        .value_chain
+        .capabilities
+        .capabilities
+        .iter()
+        .enumerate()
+    {
+        for (k, offering) in capability.supports.iter().enumerate() {
+            dangling(
+                check,
+                ix.offerings.contains_key(offering),
+                "offering",
+                offering,
+                || {
+                    paths::at("/value_chain/capabilities/capabilities")
+                        .index(c)
+                        .key("supports")
+                        .index(k)
+                },
+            );
+        }
+    }
+    for (o, objective) in canvas.steering.performance.objectives.iter().enumerate() {
+        for (k, segment) in objective.segments.iter().enumerate() {
+            dangling(
+                check,
+                ix.segments.contains_key(segment),
+                "segment",
+                segment,
+                || paths::objective(o).key("segments").index(k),
+            );
+        }
+        if let Some(goal) = &objective.business_goal {
+            dangling(
+                check,
+                ix.goals.contains_key(goal),
+                "business goal",
+                goal,
+                || paths::objective(o).key("business_goal"),
+            );
+        }
+    }
+    for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
+        for (k, measured) in metric.measures.iter().enumerate() {
+            let (known, kind, id): (bool, &'static str, &dyn std::fmt::Display) = match measured {
+                Measured::Objective(id) => (ix.objectives.contains_key(id), "objective", id),
+                Measured::BusinessGoal(id) => (ix.goals.contains_key(id), "business goal", id),
+                Measured::ValueElement(id) => (ix.elements.contains_key(id), "value element", id),
+                Measured::Journey(id) => (ix.journeys.contains_key(id), "journey", id),
+                Measured::TouchPoint(id) => (ix.touch_points.contains_key(id), "touch point", id),
+                Measured::Offering(id) => (ix.offerings.contains_key(id), "offering", id),
+                Measured::Segment(id) => (ix.segments.contains_key(id), "segment", id),
+                Measured::CapabilityGap(id) => (ix.gaps.contains_key(id), "capability gap", id),
+            };
+            dangling(check, known, kind, id, || {
+                paths::metric(m).key("measures").index(k)
+            });
+        }
+    }
+    for (i, incentive) in canvas.steering.performance.incentives.iter().enumerate() {
+        for (k, metric) in incentive.rewards.iter().enumerate() {
+            dangling(
+                check,
+                ix.metrics.contains_key(metric),
+                "metric",
+                metric,
+                || paths::incentive(i).key("rewards").index(k),
+            );
+        }
+    }
+}
+
+pub(super) const ELEMENT_SERVES: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-002",
+        "Every value element serves a customer need",
+        "An element of the proposition that serves no named need is a feature looking for a \
+         customer.",
+    ),
+    element_serves,
+);
+
+fn element_serves(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    for (e, element) in canvas
+        .proposition
+        .customer_value
+        .elements
+        .iter()
+        .enumerate()
+    {
+        if element.serves.is_empty() {
+            check
+                .finding(
+                    paths::element(e).key("serves"),
+                    "canvas.trace.element_serves_nothing",
+                    "The value element \"{name}\" serves no customer need",
+                )
+                .arg("name", element.name.as_str())
+                .emit();
+        }
+    }
+}
+
+pub(super) const NEED_SERVED: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-003",
+        "Every customer need is served by the proposition",
+        "A need the canvas names but no element of the proposition serves is a promise the \
+         strategy does not keep.",
+    ),
+    need_served,
+);
+
+fn need_served(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
+        for (n, need) in segment.needs.iter().enumerate() {
+            if !index.served_needs.contains(&need.id) {
+                check
+                    .finding(
+                        paths::need((s, n)),
+                        "canvas.trace.need_unserved",
+                        "No value element serves the need \"{need}\" of the segment \"{segment}\"",
+                    )
+                    .arg("need", need.description.as_str())
+                    .arg("segment", segment.name.as_str())
+                    .emit();
+            }
+        }
+    }
+}
+
+pub(super) const JOURNEY_SEGMENT: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-004",
+        "Every journey belongs to a segment",
+        "The concept of experience describes the journeys of particular customers; a journey \
+         of nobody in particular cannot be designed for anyone.",
+    ),
+    journey_segment,
+);
+
+fn journey_segment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    for (j, journey) in canvas.proposition.experience.journeys.iter().enumerate() {
+        if journey.segment.is_none() {
+            check
+                .finding(
+                    paths::journey(j).key("segment"),
+                    "canvas.trace.journey_without_segment",
+                    "The journey \"{name}\" does not say whose journey it is",
+                )
+                .arg("name", journey.name.as_str())
+                .emit();
+        }
+    }
+}
+
+pub(super) const TOUCH_POINT_OWNER: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-005",
+        "Every touch point has an owning function",
+        "Customers see one brand, not a set of silos; each touch point needs a function that \
+         answers for it.",
+    ),
+    touch_point_owner,
+);
+
+fn touch_point_owner(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    for (j, journey) in canvas.proposition.experience.journeys.iter().enumerate() {
+        for (s, stage) in journey.stages.iter().enumerate() {
+            for (t, touch_point) in stage.touch_points.iter().enumerate() {
+                if touch_point.owner.is_none() {
+                    check
+                        .finding(
+                            paths::touch_point((j, s, t)).key("owner"),
+                            "canvas.trace.touch_point_without_owner",
+                            "No function owns the touch point \"{name}\"",
+                        )
+                        .arg("name", touch_point.name.as_str())
+                        .emit();
+                }
+            }
+        }
+    }
+}
+
+pub(super) const METRIC_MEASURES: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-006",
+        "Every metric measures something in the canvas",
+        "A metric tied to no objective, goal, element, journey or offering cannot tell \
+         whether the strategy works.",
+    ),
+    metric_measures,
+);
+
+fn metric_measures(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
+        if metric.measures.is_empty() {
+            check
+                .finding(
+                    paths::metric(m).key("measures"),
+                    "canvas.trace.metric_measures_nothing",
+                    "The metric \"{name}\" measures nothing in the canvas",
+                )
+                .arg("name", metric.name.as_str())
+                .emit();
+        }
+    }
+}
+
+pub(super) const GAP_INVESTMENT: FnRule<Canvas> = FnRule::new(
+    advice(
+        "CANVAS-TRACE-007",
+        "Every capability gap has an investment",
+        "A customer-facing gap the strategy depends on, with nothing planned to close it, \
+         is a risk written down and left alone.",
+    ),
+    gap_investment,
+);
+
+fn gap_investment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    for (g, gap) in canvas
+        .value_chain
+        .offerings
+        .capability_gaps
+        .iter()
+        .enumerate()
+    {
+        if gap.investment.is_none() {
+            check
+                .finding(
+                    paths::gap(g).key("investment"),
+                    "canvas.trace.gap_without_investment",
+                    "No investment is planned to close the gap \"{description}\"",
+                )
+                .arg("description", gap.description.as_str())
+                .emit();
+        }
+    }
+}
+
+pub(super) const DUPLICATE_IDS: FnRule<Canvas> = FnRule::new(
+    mistake(
+        "CANVAS-TRACE-008",
+        "No two elements share an id",
+        "References are ids; when two elements share one, a reference cannot say which it \
+         means.",
+    ),
+    duplicate_ids,
+);
+
+fn duplicate_ids(_: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    for duplicate in &index.duplicates {
+        check
+            .finding(
+                duplicate.again.clone(),
+                "canvas.trace.duplicate_id",
+                "This {kind} has the id {id}, already used by another {kind}",
+            )
+            .arg("kind", duplicate.kind)
+            .arg("id", duplicate.id.as_str())
+            .related(duplicate.first.clone())
+            .emit();
+    }
+}
