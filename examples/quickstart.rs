@@ -68,7 +68,9 @@ fn run() -> Result<(), Box<dyn Error>> {
         "\n== {} ({}), loaded from {} ==",
         sample.metadata.name,
         sample.metadata.organization,
-        path.display()
+        path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&path)
+            .display()
     );
     print_blocks(&sample);
     Ok(())

@@ -122,7 +122,7 @@ impl Catalogue {
                 "| [`{code}`](#{anchor}) | {title} | {severity} | {draft} |",
                 code = rule.code,
                 anchor = rule.code.to_ascii_lowercase(),
-                title = rule.title,
+                title = rule.title.replace('|', "\\|"),
                 severity = rule.severity,
                 draft = rule.draft_severity,
             )?;
@@ -130,6 +130,9 @@ impl Catalogue {
         for rule in &self.rules {
             writeln!(out, "\n### {}\n", rule.code)?;
             writeln!(out, "**{}**\n", rule.title)?;
+            if !rule.enabled {
+                writeln!(out, "*Disabled in this configuration.*\n")?;
+            }
             writeln!(out, "{}\n", rule.rationale)?;
             writeln!(
                 out,
@@ -140,11 +143,15 @@ impl Catalogue {
                 writeln!(out, "- Tags: {}", rule.tags.join(", "))?;
             }
             for param in &rule.params {
-                writeln!(
+                write!(
                     out,
-                    "- Parameter `{}`: {} ({}; default {})",
+                    "- Parameter `{}`: {} ({}; default {}",
                     param.name, param.description, param.kind, param.default
                 )?;
+                if param.value != param.default {
+                    write!(out, "; configured {}", param.value)?;
+                }
+                writeln!(out, ")")?;
             }
         }
         Ok(())

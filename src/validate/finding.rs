@@ -107,8 +107,9 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The empty pointer is the whole document; "/" would be the key "".
         let path = if self.path.as_str().is_empty() {
-            "/"
+            "the document root"
         } else {
             self.path.as_str()
         };
@@ -159,7 +160,7 @@ impl<'r> Check<'r> {
 
     /// The rule's parameters in force.
     #[must_use]
-    pub fn params(&self) -> &Params {
+    pub fn params(&self) -> &'r Params {
         self.params
     }
 

@@ -38,11 +38,41 @@ impl Counts {
 /// The same subject, rules and profile always give an identical report, down to
 /// the bytes of its JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawReport")]
 pub struct Report {
     profile: Profile,
     counts: Counts,
     findings: Vec<Finding>,
+}
+
+/// A report as read, before its counts are checked against its findings.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    profile: Profile,
+    counts: Counts,
+    findings: Vec<Finding>,
+}
+
+impl TryFrom<RawReport> for Report {
+    type Error = String;
+
+    fn try_from(raw: RawReport) -> Result<Self, Self::Error> {
+        let report = Report::new(raw.profile, raw.findings);
+        if report.counts == raw.counts {
+            Ok(report)
+        } else {
+            Err(format!(
+                "the report's counts ({} error, {} warning, {} info) do not match its findings ({} error, {} warning, {} info)",
+                raw.counts.error,
+                raw.counts.warning,
+                raw.counts.info,
+                report.counts.error,
+                report.counts.warning,
+                report.counts.info
+            ))
+        }
+    }
 }
 
 impl Report {

@@ -233,8 +233,10 @@ impl<S: Subject + ?Sized + 'static> RuleSetBuilder<S> {
     /// # Errors
     ///
     /// Returns a [`BuildError`] listing every problem found: a rule code that is
-    /// malformed or used by two rules; a configured code no rule has; a configured
-    /// parameter the rule does not declare, of the wrong type, or out of range.
+    /// malformed or used by two rules; a rule that runs in no profile, declares a
+    /// parameter twice or a default outside its range; a configured code no rule
+    /// has; a configured parameter the rule does not declare, of the wrong type,
+    /// or out of range.
     pub fn build(self) -> Result<RuleSet<S>, BuildError> {
         let mut problems = Vec::new();
         let mut by_code: BTreeMap<&'static str, Box<dyn Rule<S>>> = BTreeMap::new();
@@ -246,10 +248,11 @@ impl<S: Subject + ?Sized + 'static> RuleSetBuilder<S> {
                     code,
                     None,
                     format!(
-                        "rule code `{code}` is malformed: use upper-case letters, digits and hyphens, such as `ACME-ORDER-001`"
+                        "rule code `{code}` is malformed: use upper-case parts joined by hyphens, starting with a letter and ending with a number, such as `ACME-ORDER-001`"
                     ),
                 ));
             }
+            check_declaration(rule.meta(), &mut problems);
             if by_code.contains_key(code) {
                 problems.push(BuildProblem::new(
                     ProblemKind::DuplicateCode,
@@ -298,6 +301,47 @@ impl<S: Subject + ?Sized + 'static> RuleSetBuilder<S> {
     }
 }
 
+/// Checks what a rule declares about itself: profiles to run in, parameter names
+/// used once, defaults within their own ranges.
+fn check_declaration(meta: &RuleMeta, problems: &mut Vec<BuildProblem>) {
+    let code = meta.code();
+    if meta.profiles().is_empty() {
+        problems.push(BuildProblem::new(
+            ProblemKind::BadDeclaration,
+            code,
+            None,
+            format!("rule `{code}` runs in no profile"),
+        ));
+    }
+    for (i, spec) in meta.params().iter().enumerate() {
+        let name = spec.name();
+        if meta
+            .params()
+            .get(..i)
+            .is_some_and(|earlier| earlier.iter().any(|p| p.name() == name))
+        {
+            problems.push(BuildProblem::new(
+                ProblemKind::BadDeclaration,
+                code,
+                Some(name),
+                format!("rule `{code}` declares the parameter `{name}` twice"),
+            ));
+        }
+        if spec.accept(&spec.default_value()).is_err() {
+            problems.push(BuildProblem::new(
+                ProblemKind::BadDeclaration,
+                code,
+                Some(name),
+                format!(
+                    "the default {} of parameter `{name}` of rule `{code}` is not {}",
+                    spec.default_value(),
+                    spec.type_description()
+                ),
+            ));
+        }
+    }
+}
+
 fn configure_params(
     meta: &RuleMeta,
     settings: Option<&crate::validate::config::RuleConfig>,
@@ -320,11 +364,14 @@ fn configure_params(
                             .join(", ")
                     )
                 };
+                let suggestion = closest_name(name, meta.params().iter().map(|p| p.name()))
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
                 problems.push(BuildProblem::new(
                     ProblemKind::UnknownParam,
                     code,
                     Some(name),
-                    format!("rule `{code}` has no parameter `{name}`: {known}"),
+                    format!("rule `{code}` has no parameter `{name}`{suggestion}: {known}"),
                 ));
             }
         }
@@ -363,21 +410,42 @@ fn configure_params(
     Params::new(values)
 }
 
+/// Codes are two or more hyphen-separated parts of upper-case letters and
+/// digits, starting with a letter and ending with a number: `CANVAS-SCOPE-001`.
 fn is_well_formed_code(code: &str) -> bool {
-    !code.is_empty()
-        && !code.starts_with('-')
-        && !code.ends_with('-')
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    let parts: Vec<&str> = code.split('-').collect();
+    let well_formed_part = |part: &&str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
+    parts.len() >= 2
+        && parts.iter().all(well_formed_part)
+        && code.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && parts
+            .last()
+            .is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The known code closest to a misspelt one, if any is close enough to suggest.
 fn closest<'a>(code: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = code.to_ascii_uppercase();
+    // Up to three edits, and never more than a third of the code.
+    let allowed = (wanted.chars().count() / 3).min(3);
     known
         .map(|k| (edit_distance(&wanted, k), k))
-        .filter(|(d, _)| *d <= 3)
+        .filter(|(d, _)| *d <= allowed)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// The declared parameter name closest to a misspelt one.
+fn closest_name<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let allowed = (name.chars().count() / 3).min(3);
+    known
+        .map(|k| (edit_distance(name, k), k))
+        .filter(|(d, _)| *d <= allowed)
         .min()
         .map(|(_, k)| k)
 }
@@ -406,6 +474,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum ProblemKind {
     MalformedCode,
+    BadDeclaration,
     DuplicateCode,
     UnknownCode,
     UnknownParam,
@@ -460,6 +529,13 @@ impl BuildProblem {
     #[must_use]
     pub fn is_duplicate_code(&self) -> bool {
         self.kind == ProblemKind::DuplicateCode
+    }
+
+    /// Whether a rule declares itself inconsistently: no profile to run in, a
+    /// parameter declared twice, or a default outside its own range.
+    #[must_use]
+    pub fn is_bad_declaration(&self) -> bool {
+        self.kind == ProblemKind::BadDeclaration
     }
 
     /// Whether the configuration names a code no rule has.
@@ -562,5 +638,11 @@ mod tests {
         assert!(!is_well_formed_code(""));
         assert!(!is_well_formed_code("-A"));
         assert!(!is_well_formed_code("A B"));
+        assert!(!is_well_formed_code("SHOP"));
+        assert!(!is_well_formed_code("A--B1"));
+        assert!(!is_well_formed_code("123"));
+        assert!(!is_well_formed_code("9-A"));
+        assert!(!is_well_formed_code("ACME-ORDER"));
+        assert!(is_well_formed_code("ACME-1"));
     }
 }

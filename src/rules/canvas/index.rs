@@ -36,6 +36,34 @@ pub struct CanvasIndex {
     pub(crate) duplicates: Vec<Duplicate>,
 }
 
+impl CanvasIndex {
+    /// An empty index whose tables already have room for every element of
+    /// `canvas`, so building it never rehashes.
+    fn with_capacity_for(canvas: &Canvas) -> Self {
+        let segments = &canvas.context.customer.segments;
+        let journeys = &canvas.proposition.experience.journeys;
+        let performance = &canvas.steering.performance;
+        let elements = &canvas.proposition.customer_value.elements;
+        let needs = segments.iter().map(|s| s.needs.len()).sum();
+        let touch_points = journeys.iter().map(|j| j.touch_points().count()).sum();
+        CanvasIndex {
+            goals: HashMap::with_capacity(canvas.foundation.business_goals.len()),
+            segments: HashMap::with_capacity(segments.len()),
+            needs: HashMap::with_capacity(needs),
+            elements: HashMap::with_capacity(elements.len()),
+            journeys: HashMap::with_capacity(journeys.len()),
+            touch_points: HashMap::with_capacity(touch_points),
+            offerings: HashMap::with_capacity(canvas.value_chain.offerings.offerings.len()),
+            gaps: HashMap::with_capacity(canvas.value_chain.offerings.capability_gaps.len()),
+            objectives: HashMap::with_capacity(performance.objectives.len()),
+            metrics: HashMap::with_capacity(performance.metrics.len()),
+            served_needs: HashSet::with_capacity(needs),
+            supported_goals: HashSet::with_capacity(canvas.foundation.business_goals.len()),
+            duplicates: Vec::new(),
+        }
+    }
+}
+
 /// An id given to two elements of the same kind.
 #[derive(Debug, Clone)]
 pub(crate) struct Duplicate {
@@ -71,7 +99,7 @@ impl Subject for Canvas {
     type Index = CanvasIndex;
 
     fn index(&self) -> CanvasIndex {
-        let mut ix = CanvasIndex::default();
+        let mut ix = CanvasIndex::with_capacity_for(self);
         let dups = &mut ix.duplicates;
         for (g, goal) in self.foundation.business_goals.iter().enumerate() {
             record(

@@ -14,7 +14,8 @@ pub use index::CanvasIndex;
 use crate::canvas::Canvas;
 use crate::validate::{FnRule, Rule, RuleMeta, Severity};
 
-/// The built-in rules over a [`Canvas`], ordered by code.
+/// The built-in rules over a [`Canvas`], grouped by theme; a built rule set
+/// runs them in order of their codes.
 ///
 /// Rules that ask for content are errors under the `final` profile and
 /// information under `draft`; see `RULES.md` for the whole catalogue.

@@ -19,7 +19,8 @@ pub(super) const BLANK_NAMES: FnRule<Canvas> = FnRule::new(
 
 fn blank_names(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     walk(canvas, &mut |text, is_name, path| {
-        if is_name && text.trim().is_empty() {
+        // Stops at the first character that is not whitespace: one read per name.
+        if is_name && text.chars().all(char::is_whitespace) {
             check
                 .finding(
                     path(),
