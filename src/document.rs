@@ -305,7 +305,11 @@ fn parse_json<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
             document: "",
             format: Format::Json,
             kind,
-            location: (line > 0).then_some(Location { line, column }),
+            // serde_json counts a position just after a line break as column 0.
+            location: (line > 0).then_some(Location {
+                line,
+                column: column.max(1),
+            }),
             field: if matches!(kind, LoadErrorKind::Syntax) {
                 None
             } else {
@@ -321,7 +325,7 @@ fn parse_json<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
         kind: LoadErrorKind::Syntax,
         location: Some(Location {
             line: inner.line(),
-            column: inner.column(),
+            column: inner.column().max(1),
         }),
         field: None,
         message: "trailing characters after the document".to_owned(),

@@ -79,10 +79,35 @@ impl fmt::Display for Share {
     }
 }
 
+// The range checks run inside the visitors, so a JSON error points at the
+// offending number rather than at the end of the object around it.
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let fraction = f64::deserialize(deserializer)?;
-        Share::new(fraction).map_err(serde::de::Error::custom)
+        struct ShareVisitor;
+
+        impl serde::de::Visitor<'_> for ShareVisitor {
+            type Value = Share;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a fraction from 0.0 to 1.0")
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Share, E> {
+                Share::new(v).map_err(E::custom)
+            }
+
+            #[allow(clippy::cast_precision_loss)] // only 0 and 1 are valid whole numbers
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Share, E> {
+                Share::new(v as f64).map_err(E::custom)
+            }
+
+            #[allow(clippy::cast_precision_loss)] // only 0 and 1 are valid whole numbers
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Share, E> {
+                Share::new(v as f64).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_f64(ShareVisitor)
     }
 }
 
@@ -157,7 +182,27 @@ impl Amount {
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Amount::new(u64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+        struct AmountVisitor;
+
+        impl serde::de::Visitor<'_> for AmountVisitor {
+            type Value = Amount;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole, non-negative amount of money")
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                Amount::new(v).map_err(E::custom)
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                u64::try_from(v)
+                    .map(Amount)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+        }
+
+        deserializer.deserialize_u64(AmountVisitor)
     }
 }
 
@@ -181,9 +226,21 @@ impl FromStr for CurrencyCode {
 
 impl<'de> Deserialize<'de> for CurrencyCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        struct CurrencyVisitor;
+
+        impl serde::de::Visitor<'_> for CurrencyVisitor {
+            type Value = CurrencyCode;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a three-letter ISO 4217 currency code")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<CurrencyCode, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(CurrencyVisitor)
     }
 }
 

@@ -32,18 +32,15 @@ fn scope_product_and_pricing(canvas: &Canvas, _: &CanvasIndex, check: &mut Check
     if missing.is_empty() {
         return;
     }
-    let insight_only = scope
+    let service = scope.contains(&ScopeArea::ServiceAndSupport);
+    let insight = scope
         .iter()
-        .all(|a| matches!(a, ScopeArea::Insight | ScopeArea::Culture));
-    let kind = if insight_only {
-        "customer insight strategy"
-    } else if scope
-        .iter()
-        .any(|a| matches!(a, ScopeArea::Insight | ScopeArea::Culture))
-    {
-        "customer service and insight strategy"
-    } else {
-        "customer service strategy"
+        .any(|a| matches!(a, ScopeArea::Insight | ScopeArea::Culture));
+    let kind = match (service, insight) {
+        (true, false) => "customer service strategy",
+        (false, true) => "customer insight strategy",
+        (true, true) => "customer service and insight strategy",
+        (false, false) => "partial plan",
     };
     check
         .finding(

@@ -260,9 +260,13 @@ pub(super) const PAYER_USERS: FnRule<Canvas> = FnRule::new(
     payer_users,
 );
 
-fn payer_users(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
-        if segment.role == CustomerRole::Pays && segment.users.is_empty() {
+fn payer_users(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    let segments = &canvas.context.customer.segments;
+    for (s, segment) in segments.iter().enumerate() {
+        if segment.role != CustomerRole::Pays {
+            continue;
+        }
+        if segment.users.is_empty() {
             check
                 .finding(
                     paths::segment(s).key("users"),
@@ -272,6 +276,28 @@ fn payer_users(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .arg("name", segment.name.as_str())
                 .hint("Describe the people who use what this segment pays for, and list them in `users`.")
                 .emit();
+            continue;
+        }
+        // The users must be another segment that uses the offer; references to
+        // nothing are CANVAS-TRACE-001's to report.
+        for (u, user) in segment.users.iter().enumerate() {
+            let Some(other) = index.segments.get(user).and_then(|&i| segments.get(i)) else {
+                continue;
+            };
+            if other.id == segment.id
+                || !matches!(other.role, CustomerRole::Uses | CustomerRole::Both)
+            {
+                check
+                    .finding(
+                        paths::segment(s).key("users").index(u),
+                        "canvas.segment.users_not_users",
+                        "The segment \"{name}\" names \"{user}\" as its users, but that segment does not use the offer",
+                    )
+                    .arg("name", segment.name.as_str())
+                    .arg("user", other.name.as_str())
+                    .hint("Point `users` at the segment whose role is `uses` or `both`.")
+                    .emit();
+            }
         }
     }
 }

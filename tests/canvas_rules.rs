@@ -1,0 +1,697 @@
+//! Pins down every rule of the built-in canvas catalogue with the fixtures in
+//! `tests/fixtures/canvas/`: each fixture is a sample canvas with a patch (or a
+//! whole canvas), a profile, an optional rule configuration, and the exact list
+//! of findings the report must hold.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use customer_strategy::validate::{Config, Profile, Report, RuleSet, Severity};
+use customer_strategy::{Block, Canvas, Document, rules};
+use serde::Deserialize;
+use serde_json::Value;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/canvas");
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data");
+const COMPLETE: &str = "harbour_bank_canvas";
+const DRAFT: &str = "workshop_draft_canvas";
+
+// ---------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------
+
+/// One fixture file, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fixture {
+    /// What the fixture shows, in words.
+    description: String,
+    /// A sample in `examples/data/` to start from.
+    #[serde(default)]
+    base: Option<String>,
+    /// A whole canvas document to start from, instead of `base`.
+    #[serde(default)]
+    canvas: Option<Value>,
+    /// Operations applied to the starting document, in order.
+    #[serde(default)]
+    patch: Vec<Operation>,
+    /// The profile the canvas is judged under.
+    profile: Profile,
+    /// A rule configuration, as a configuration document.
+    #[serde(default)]
+    config: Option<Value>,
+    /// The exact findings of the report.
+    expect: Vec<Expected>,
+}
+
+/// One RFC 6902-style patch operation: `add`, `remove` or `replace`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Operation {
+    op: String,
+    path: String,
+    #[serde(default)]
+    value: Option<Value>,
+}
+
+/// A finding a fixture expects, by code, path and severity.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    code: String,
+    path: String,
+    severity: Severity,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} at {}", self.severity, self.code, self.path)
+    }
+}
+
+/// A fixture made ready to run: the patched document, loaded, with its rules.
+struct Case {
+    name: String,
+    fixture: Fixture,
+    /// The patched document as JSON, which every finding path points into.
+    document: Value,
+    canvas: Canvas,
+    rules: RuleSet<Canvas>,
+}
+
+impl Case {
+    fn report(&self) -> Report {
+        self.rules.validate(&self.canvas, self.fixture.profile)
+    }
+}
+
+/// The names of every fixture file, sorted.
+fn fixture_names() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(FIXTURES)
+        .unwrap_or_else(|e| panic!("cannot read {FIXTURES}: {e}"))
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A sample of `examples/data/` as JSON; a TOML sample is loaded and written as JSON.
+fn sample_value(file: &str) -> Result<Value, String> {
+    let path = Path::new(SAMPLES).join(file);
+    let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {file}: {e}"))?;
+    if Path::new(file).extension().is_some_and(|e| e == "toml") {
+        let canvas = Canvas::from_toml(&text).map_err(|e| format!("{file}: {e}"))?;
+        let json = canvas.to_json().map_err(|e| format!("{file}: {e}"))?;
+        serde_json::from_str(&json).map_err(|e| format!("{file}: {e}"))
+    } else {
+        serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))
+    }
+}
+
+fn rule_set(config: Config) -> Result<RuleSet<Canvas>, String> {
+    RuleSet::builder()
+        .rules(rules::canvas())
+        .config(config)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// Reads, patches and loads one fixture; every error names the fixture.
+fn load_case(name: &str) -> Result<Case, String> {
+    let fail = |message: String| format!("fixture {name}: {message}");
+    if !name.ends_with(".json") {
+        return Err(fail("fixtures are `.json` files".to_owned()));
+    }
+    let path: PathBuf = Path::new(FIXTURES).join(name);
+    let text = fs::read_to_string(&path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let fixture: Fixture =
+        serde_json::from_str(&text).map_err(|e| fail(format!("not a fixture: {e}")))?;
+    if fixture.description.trim().is_empty() {
+        return Err(fail("the description is empty".to_owned()));
+    }
+    let mut document = match (&fixture.base, &fixture.canvas) {
+        (Some(base), None) => sample_value(base).map_err(fail)?,
+        (None, Some(canvas)) => canvas.clone(),
+        _ => return Err(fail("give exactly one of `base` and `canvas`".to_owned())),
+    };
+    for (i, operation) in fixture.patch.iter().enumerate() {
+        apply(&mut document, operation)
+            .map_err(|e| fail(format!("patch operation {i} ({}): {e}", operation.op)))?;
+    }
+    let canvas = Canvas::from_json(&document.to_string())
+        .map_err(|e| fail(format!("the patched canvas does not load: {e}")))?;
+    let config = match &fixture.config {
+        None => Config::default(),
+        Some(config) => Config::from_json(&config.to_string())
+            .map_err(|e| fail(format!("the configuration does not load: {e}")))?,
+    };
+    let rules = rule_set(config).map_err(|e| fail(format!("the rule set does not build: {e}")))?;
+    Ok(Case {
+        name: name.to_owned(),
+        fixture,
+        document,
+        canvas,
+        rules,
+    })
+}
+
+/// Every fixture, loaded; panics listing every fixture that does not load.
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut errors = Vec::new();
+    for name in fixture_names() {
+        match load_case(&name) {
+            Ok(case) => cases.push(case),
+            Err(e) => errors.push(e),
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert!(!cases.is_empty(), "no fixtures in {FIXTURES}");
+    cases
+}
+
+fn found(report: &Report) -> Vec<Expected> {
+    let mut found: Vec<Expected> = report
+        .findings()
+        .iter()
+        .map(|f| Expected {
+            code: f.code.clone(),
+            path: f.path.as_str().to_owned(),
+            severity: f.severity,
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn list(findings: &[Expected]) -> String {
+    if findings.is_empty() {
+        return "    (none)".to_owned();
+    }
+    findings
+        .iter()
+        .map(|f| format!("    {f}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------
+// The patch applier
+// ---------------------------------------------------------------------------
+
+/// Splits an RFC 6901 pointer into unescaped reference tokens.
+fn tokens(pointer: &str) -> Result<Vec<String>, String> {
+    if pointer.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(format!(
+            "`{pointer}` is not a JSON Pointer: it must start with `/`"
+        ));
+    };
+    Ok(rest
+        .split('/')
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect())
+}
+
+/// An array index token: digits only, no leading zero.
+fn index(token: &str, len: usize, pointer: &str) -> Result<usize, String> {
+    let well_formed = !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'));
+    let i: usize = if well_formed {
+        token
+            .parse()
+            .map_err(|_| format!("bad index `{token}` in `{pointer}`"))?
+    } else {
+        return Err(format!("bad index `{token}` in `{pointer}`"));
+    };
+    if i < len {
+        Ok(i)
+    } else {
+        Err(format!(
+            "index {i} is out of bounds (length {len}) in `{pointer}`"
+        ))
+    }
+}
+
+/// Applies one operation to `document`.
+fn apply(document: &mut Value, operation: &Operation) -> Result<(), String> {
+    let pointer = operation.path.as_str();
+    let mut path = tokens(pointer)?;
+    let value = || {
+        operation
+            .value
+            .clone()
+            .ok_or_else(|| format!("`{}` needs a `value`", operation.op))
+    };
+    let Some(last) = path.pop() else {
+        return match operation.op.as_str() {
+            "replace" | "add" => {
+                *document = value()?;
+                Ok(())
+            }
+            "remove" => Err("cannot remove the whole document".to_owned()),
+            other => Err(format!("unknown operation `{other}`")),
+        };
+    };
+    if operation.op == "remove" && operation.value.is_some() {
+        return Err("`remove` takes no `value`".to_owned());
+    }
+    let mut parent = &mut *document;
+    for token in &path {
+        parent = match parent {
+            Value::Object(map) => map
+                .get_mut(token)
+                .ok_or_else(|| format!("`{pointer}`: no member `{token}`"))?,
+            Value::Array(items) => {
+                let i = index(token, items.len(), pointer)?;
+                &mut items[i]
+            }
+            _ => return Err(format!("`{pointer}`: `{token}` is inside a scalar")),
+        };
+    }
+    match (operation.op.as_str(), parent) {
+        ("add", Value::Object(map)) => {
+            map.insert(last, value()?);
+        }
+        ("add", Value::Array(items)) => {
+            let at = if last == "-" {
+                items.len()
+            } else {
+                // Inserting at the length appends.
+                index(&last, items.len() + 1, pointer)?
+            };
+            items.insert(at, value()?);
+        }
+        ("remove", Value::Object(map)) => {
+            map.remove(&last)
+                .ok_or_else(|| format!("`{pointer}`: no member `{last}` to remove"))?;
+        }
+        ("remove", Value::Array(items)) => {
+            let i = index(&last, items.len(), pointer)?;
+            items.remove(i);
+        }
+        ("replace", Value::Object(map)) => {
+            let slot = map
+                .get_mut(&last)
+                .ok_or_else(|| format!("`{pointer}`: no member `{last}` to replace"))?;
+            *slot = value()?;
+        }
+        ("replace", Value::Array(items)) => {
+            let i = index(&last, items.len(), pointer)?;
+            items[i] = value()?;
+        }
+        ("add" | "remove" | "replace", _) => {
+            return Err(format!("`{pointer}`: the parent is not an object or array"));
+        }
+        (other, _) => return Err(format!("unknown operation `{other}`")),
+    }
+    Ok(())
+}
+
+#[test]
+fn the_patch_applier_follows_rfc_6902() {
+    let mut doc = serde_json::json!({"a": {"b~c/d": [1, 2]}, "e": 1});
+    let op = |op: &str, path: &str, value: Option<Value>| Operation {
+        op: op.to_owned(),
+        path: path.to_owned(),
+        value,
+    };
+    apply(&mut doc, &op("add", "/a/b~0c~1d/-", Some(3.into()))).unwrap();
+    apply(&mut doc, &op("add", "/a/b~0c~1d/0", Some(0.into()))).unwrap();
+    apply(&mut doc, &op("replace", "/e", Some(2.into()))).unwrap();
+    apply(&mut doc, &op("add", "/f", Some(true.into()))).unwrap();
+    apply(&mut doc, &op("remove", "/a/b~0c~1d/1", None)).unwrap();
+    assert_eq!(
+        doc,
+        serde_json::json!({"a": {"b~c/d": [0, 2, 3]}, "e": 2, "f": true})
+    );
+    assert!(apply(&mut doc, &op("replace", "/missing", Some(1.into()))).is_err());
+    assert!(apply(&mut doc, &op("remove", "/a/b~0c~1d/3", None)).is_err());
+    assert!(apply(&mut doc, &op("add", "/a/b~0c~1d/01", Some(1.into()))).is_err());
+    assert!(apply(&mut doc, &op("add", "/x/y", Some(1.into()))).is_err());
+    assert!(apply(&mut doc, &op("move", "/e", None)).is_err());
+    assert!(apply(&mut doc, &op("add", "e", Some(1.into()))).is_err());
+}
+
+// ---------------------------------------------------------------------------
+// Every fixture
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_fixture_gives_exactly_the_expected_findings() {
+    let mut failures = String::new();
+    for case in cases() {
+        let report = case.report();
+        let found = found(&report);
+        let mut expected = case.fixture.expect.clone();
+        expected.sort();
+        if found != expected {
+            let _ = writeln!(
+                failures,
+                "\nfixture {} ({}):\n  expected:\n{}\n  found:\n{}",
+                case.name,
+                case.fixture.description,
+                list(&expected),
+                list(&found)
+            );
+        }
+        let fast = case.rules.is_valid(&case.canvas, case.fixture.profile);
+        if fast != report.is_valid() {
+            let _ = writeln!(
+                failures,
+                "\nfixture {}: RuleSet::is_valid says {fast}, the report says {}",
+                case.name,
+                report.is_valid()
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// The codes of the catalogue.
+fn catalogue_codes() -> BTreeSet<&'static str> {
+    rules::canvas().iter().map(|r| r.meta().code()).collect()
+}
+
+#[test]
+fn every_rule_fires_in_at_least_two_fixtures() {
+    let codes = catalogue_codes();
+    assert_eq!(codes.len(), 50, "the catalogue has changed size");
+    let mut firing: BTreeMap<&str, Vec<String>> = codes.iter().map(|c| (*c, Vec::new())).collect();
+    let mut unknown = Vec::new();
+    for case in cases() {
+        let in_fixture: BTreeSet<&str> = case
+            .fixture
+            .expect
+            .iter()
+            .map(|e| e.code.as_str())
+            .collect();
+        for code in in_fixture {
+            match firing.get_mut(code) {
+                Some(names) => names.push(case.name.clone()),
+                None => unknown.push(format!("{} expects unknown code {code}", case.name)),
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "{}", unknown.join("\n"));
+    let thin: Vec<String> = firing
+        .iter()
+        .filter(|(_, names)| names.len() < 2)
+        .map(|(code, names)| format!("{code}: {names:?}"))
+        .collect();
+    assert!(
+        thin.is_empty(),
+        "rules that fire in fewer than two fixtures:\n{}",
+        thin.join("\n")
+    );
+}
+
+/// Every pointer in the complete sample with array indices written as `*`:
+/// the places a finding may point at, present or not.
+fn shapes() -> BTreeSet<String> {
+    fn walk(value: &Value, path: String, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    walk(item, format!("{path}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    walk(item, format!("{path}/*"), out);
+                }
+            }
+            _ => {}
+        }
+        out.insert(path);
+    }
+    let mut out = BTreeSet::new();
+    walk(
+        &sample_value(&format!("{COMPLETE}.json")).unwrap(),
+        String::new(),
+        &mut out,
+    );
+    out
+}
+
+fn shape_of(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(|t| {
+            if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+                "*"
+            } else {
+                t
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The document with every absent zone and block written as an empty object:
+/// the two mean the same, since every zone and block defaults to empty.
+fn with_blocks(document: &Value) -> Value {
+    let mut document = document.clone();
+    for block in Block::ALL {
+        let mut node = &mut document;
+        for token in tokens(block.pointer()).unwrap() {
+            let Value::Object(map) = node else { break };
+            node = map
+                .entry(token)
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        }
+    }
+    document
+}
+
+fn parent_of(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+fn has_placeholder(message: &str) -> bool {
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        if let Some(close) = after.find('}') {
+            let name = &after[..close];
+            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return true;
+            }
+        }
+        rest = after;
+    }
+    false
+}
+
+#[test]
+fn every_finding_points_into_the_document_and_fills_its_message() {
+    let shapes = shapes();
+    let mut problems = Vec::new();
+    for case in cases() {
+        let report = case.report();
+        let filled = with_blocks(&case.document);
+        for finding in report.findings() {
+            let path = finding.path.as_str();
+            let resolves = case.document.pointer(path).is_some();
+            // A missing optional field: its parent is there (an absent block
+            // counting as an empty one), it names a field of an object, and the
+            // complete sample shows that field at that place.
+            let missing_field = !resolves
+                && !path.is_empty()
+                && filled
+                    .pointer(parent_of(path))
+                    .is_some_and(Value::is_object)
+                && shapes.contains(&shape_of(path));
+            if !resolves && !missing_field {
+                problems.push(format!(
+                    "{}: {} points at {path}, which is neither in the document nor a missing field",
+                    case.name, finding.code
+                ));
+            }
+            for related in &finding.related {
+                if case.document.pointer(related.as_str()).is_none() {
+                    problems.push(format!(
+                        "{}: {} at {path} is related to {related}, which is not in the document",
+                        case.name, finding.code
+                    ));
+                }
+            }
+            if has_placeholder(&finding.message) {
+                problems.push(format!(
+                    "{}: {} at {path} has an unfilled placeholder: {}",
+                    case.name, finding.code, finding.message
+                ));
+            }
+            if finding.message.trim().is_empty() || finding.message_key.trim().is_empty() {
+                problems.push(format!(
+                    "{}: {} at {path} has no message or message key",
+                    case.name, finding.code
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_path_and_message_helpers_work() {
+    let shapes = shapes();
+    assert!(shapes.contains("/steering/performance/objectives"));
+    assert!(shapes.contains("/proposition/customer_value/elements/*/serves"));
+    assert!(!shapes.contains("/steering/performance/objectivez"));
+    let filled =
+        with_blocks(&serde_json::json!({"metadata": {}, "steering": {"insight": {"sources": []}}}));
+    assert!(
+        filled
+            .pointer("/steering/performance")
+            .is_some_and(Value::is_object)
+    );
+    assert!(
+        filled
+            .pointer("/steering/insight/sources")
+            .is_some_and(Value::is_array)
+    );
+    assert!(filled.pointer("/value_chain/people").is_some());
+    assert!(has_placeholder("the {block} is empty"));
+    assert!(has_placeholder("{min_years} years"));
+    assert!(!has_placeholder("a set {} and {Braces} and { spaced }"));
+    assert!(!has_placeholder("no braces"));
+    assert_eq!(shape_of("/a/0/b/12"), "/a/*/b/*");
+    assert_eq!(parent_of("/a/b"), "/a");
+    assert_eq!(parent_of("/a"), "");
+}
+
+#[test]
+fn validating_twice_gives_identical_reports() {
+    for case in cases() {
+        let first = case.report().to_json();
+        let second = case.report().to_json();
+        assert_eq!(first, second, "fixture {}", case.name);
+        // A rule set built again from the same configuration agrees too.
+        let config = match &case.fixture.config {
+            None => Config::default(),
+            Some(config) => Config::from_json(&config.to_string()).unwrap(),
+        };
+        let again = rule_set(config)
+            .unwrap()
+            .validate(&case.canvas, case.fixture.profile)
+            .to_json();
+        assert_eq!(first, again, "fixture {}", case.name);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The samples
+// ---------------------------------------------------------------------------
+
+fn sample(name: &str) -> Vec<(String, Canvas)> {
+    let json = fs::read_to_string(Path::new(SAMPLES).join(format!("{name}.json"))).unwrap();
+    let toml = fs::read_to_string(Path::new(SAMPLES).join(format!("{name}.toml"))).unwrap();
+    vec![
+        (format!("{name}.json"), Canvas::from_json(&json).unwrap()),
+        (format!("{name}.toml"), Canvas::from_toml(&toml).unwrap()),
+    ]
+}
+
+#[test]
+fn the_complete_sample_gives_an_empty_report_under_both_profiles() {
+    let rules = rule_set(Config::default()).unwrap();
+    for (file, canvas) in sample(COMPLETE) {
+        for profile in Profile::ALL {
+            let report = rules.validate(&canvas, profile);
+            assert!(report.is_empty(), "{file} under {profile}:\n{report}");
+            assert!(rules.is_valid(&canvas, profile), "{file} under {profile}");
+        }
+    }
+}
+
+#[test]
+fn the_draft_sample_is_a_valid_draft_but_not_a_final_canvas() {
+    let rules = rule_set(Config::default()).unwrap();
+    for (file, canvas) in sample(DRAFT) {
+        let draft = rules.validate(&canvas, Profile::Draft);
+        assert!(
+            !draft.is_empty(),
+            "{file}: a draft has something to fill in"
+        );
+        let serious: Vec<String> = draft
+            .findings()
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "{file} under draft:\n{}",
+            serious.join("\n")
+        );
+        assert!(draft.is_valid() && rules.is_valid(&canvas, Profile::Draft));
+
+        let fin = rules.validate(&canvas, Profile::Final);
+        assert!(!fin.is_valid(), "{file} under final:\n{fin}");
+        assert!(!rules.is_valid(&canvas, Profile::Final), "{file}");
+        // What is information in a draft is an error or a warning in a final canvas.
+        assert_eq!(fin.findings().len(), draft.findings().len(), "{file}");
+        assert_eq!(fin.counts().info, 0, "{file}:\n{fin}");
+    }
+}
+
+#[test]
+fn emptying_any_block_of_the_complete_sample_fails_the_final_profile_there() {
+    let rules = rule_set(Config::default()).unwrap();
+    let complete = sample_value(&format!("{COMPLETE}.json")).unwrap();
+    for block in Block::ALL {
+        let pointer = block.pointer();
+        let replace = Operation {
+            op: "replace".to_owned(),
+            path: pointer.to_owned(),
+            value: Some(Value::Object(serde_json::Map::new())),
+        };
+        let remove = Operation {
+            op: "remove".to_owned(),
+            path: pointer.to_owned(),
+            value: None,
+        };
+        for operation in [replace, remove] {
+            let mut document = complete.clone();
+            apply(&mut document, &operation).unwrap();
+            let canvas = Canvas::from_json(&document.to_string())
+                .unwrap_or_else(|e| panic!("{} {pointer}: {e}", operation.op));
+            assert!(!canvas.is_filled(block), "{pointer}");
+            let report = rules.validate(&canvas, Profile::Final);
+            assert!(!report.is_valid(), "{} {pointer}", operation.op);
+            assert!(!rules.is_valid(&canvas, Profile::Final), "{pointer}");
+            let blocks: Vec<(&str, Severity)> = report
+                .with_code("CANVAS-BLOCK-001")
+                .map(|f| (f.path.as_str(), f.severity))
+                .collect();
+            assert_eq!(
+                blocks,
+                [(pointer, Severity::Error)],
+                "{} {pointer}:\n{report}",
+                operation.op
+            );
+            // A draft may leave the block empty: the finding is information.
+            let draft = rules.validate(&canvas, Profile::Draft);
+            assert!(
+                draft
+                    .with_code("CANVAS-BLOCK-001")
+                    .all(|f| f.severity == Severity::Info && f.path.as_str() == pointer),
+                "{pointer}:\n{draft}"
+            );
+        }
+    }
+}
