@@ -68,6 +68,7 @@
 #![deny(missing_docs)]
 
 mod canvas;
+mod dates;
 mod document;
 mod id;
 mod quantity;

@@ -443,3 +443,40 @@ fn complete_sample_has_what_a_final_strategy_needs() {
                 .any(|x| matches!(x, Measured::BusinessGoal(_)))
     }));
 }
+
+/// People writing TOML by hand use its own unquoted dates; they read the same.
+#[test]
+fn native_toml_dates_load_like_quoted_ones() {
+    let quoted = COMPLETE_TOML.to_owned();
+    let mut native = String::with_capacity(quoted.len());
+    for line in quoted.lines() {
+        // `start = "2026-01-01"` becomes `start = 2026-01-01`, and so on for
+        // every date and time value of the sample.
+        let unquoted = line
+            .split('"')
+            .enumerate()
+            .map(|(i, part)| {
+                let is_date = part.len() >= 10
+                    && part.as_bytes()[4] == b'-'
+                    && part.as_bytes()[7] == b'-'
+                    && part[..4].bytes().all(|b| b.is_ascii_digit())
+                    && !part.contains(' ');
+                if i % 2 == 1 && is_date {
+                    part.to_owned()
+                } else if i % 2 == 1 {
+                    format!("\"{part}\"")
+                } else {
+                    part.to_owned()
+                }
+            })
+            .collect::<String>();
+        native.push_str(&unquoted);
+        native.push('\n');
+    }
+    assert_ne!(native, quoted, "the sample should hold quoted dates");
+    assert!(native.contains("start = 2026-01-01"), "{native}");
+    assert_eq!(
+        Canvas::from_toml(&native).unwrap(),
+        Canvas::from_toml(&quoted).unwrap()
+    );
+}

@@ -42,8 +42,10 @@ pub struct Metadata {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functional_strategies: Vec<FunctionalStrategy>,
     /// When the canvas was first written.
+    #[serde(deserialize_with = "crate::dates::deserialize")]
     pub created: DateTime<Utc>,
     /// When the canvas was last changed.
+    #[serde(deserialize_with = "crate::dates::deserialize")]
     pub updated: DateTime<Utc>,
 }
 
@@ -66,8 +68,10 @@ pub enum Stage {
 #[serde(deny_unknown_fields)]
 pub struct Horizon {
     /// The first day the strategy applies.
+    #[serde(deserialize_with = "crate::dates::deserialize")]
     pub start: NaiveDate,
     /// The last day the strategy applies.
+    #[serde(deserialize_with = "crate::dates::deserialize")]
     pub end: NaiveDate,
 }
 
@@ -397,7 +401,11 @@ pub struct Stakeholder {
     /// The function the stakeholder speaks for.
     pub function: Function,
     /// When the stakeholder signed the strategy off; absent while they have not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::deserialize_option"
+    )]
     pub signed_off: Option<NaiveDate>,
 }
 

@@ -244,7 +244,11 @@ pub struct Target {
     #[serde(default)]
     pub direction: Direction,
     /// When the target is due.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::deserialize_option"
+    )]
     pub due: Option<NaiveDate>,
 }
 
