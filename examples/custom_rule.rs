@@ -14,6 +14,14 @@ use customer_strategy::validate::{
 };
 use customer_strategy::{Canvas, Document};
 
+/// Prints a line; a reader that goes away early (`| head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// How soon after the start of the horizon the first target must fall due.
 const MAX_MONTHS: IntegerParam = IntegerParam::new(
     "max_months",
@@ -94,7 +102,7 @@ fn run() -> Result<bool, String> {
         .config(config)
         .build()
         .map_err(|e| e.to_string())?;
-    println!(
+    say!(
         "{} rules: {} built in, 1 of our own, configured from {}\n",
         rules.len(),
         rules.len() - 1,
@@ -103,7 +111,7 @@ fn run() -> Result<bool, String> {
 
     let canvas = Canvas::from_toml(&read(&canvas_path)?).map_err(|e| e.to_string())?;
     let report = rules.validate(&canvas, Profile::Final);
-    println!("{report}");
+    say!("{report}");
     Ok(report.is_valid())
 }
 

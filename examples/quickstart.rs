@@ -12,6 +12,14 @@ use customer_strategy::{
     Function, Journey, JourneyStage, Lifecycle, TouchPoint, TouchPointKind, ValueElement, Zone,
 };
 
+/// Prints a line; a reader that goes away early (`| head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -55,8 +63,8 @@ fn run() -> Result<(), Box<dyn Error>> {
     keep.business_goal = Some(goal);
     canvas.add_objective(keep);
 
-    println!("== A canvas built in code, as TOML ==\n");
-    println!("{}", canvas.to_toml()?);
+    say!("== A canvas built in code, as TOML ==\n");
+    say!("{}", canvas.to_toml()?);
     print_blocks(&canvas);
 
     // 2. Load the complete sample canvas (JSON or TOML, chosen by extension).
@@ -64,7 +72,7 @@ fn run() -> Result<(), Box<dyn Error>> {
         .nth(1)
         .map_or_else(default_sample, PathBuf::from);
     let sample = load(&path)?;
-    println!(
+    say!(
         "\n== {} ({}), loaded from {} ==",
         sample.metadata.name,
         sample.metadata.organization,
@@ -91,18 +99,18 @@ fn load(path: &Path) -> Result<Canvas, Box<dyn Error>> {
 }
 
 fn print_blocks(canvas: &Canvas) {
-    println!("Blocks filled, zone by zone:");
+    say!("Blocks filled, zone by zone:");
     for zone in Zone::ALL {
-        println!("  {zone}");
+        say!("  {zone}");
         for block in zone.blocks() {
             let mark = if canvas.is_filled(block) {
                 "[x]"
             } else {
                 "[ ]"
             };
-            println!("    {mark} {block}");
+            say!("    {mark} {block}");
         }
     }
     let filled = canvas.filled_blocks().count();
-    println!("  {filled} of 12 blocks filled");
+    say!("  {filled} of 12 blocks filled");
 }

@@ -55,11 +55,11 @@ fn run() -> Result<ExitCode, String> {
     if args.list_rules {
         let catalogue = rules.describe();
         if args.json {
-            println!("{}", catalogue.to_json());
+            emit(&format!("{}\n", catalogue.to_json()));
         } else if args.markdown {
-            print!("{}", catalogue.to_markdown());
+            emit(&catalogue.to_markdown());
         } else {
-            print!("{catalogue}");
+            emit(&catalogue.to_string());
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -74,21 +74,26 @@ fn run() -> Result<ExitCode, String> {
     });
     let report = rules.validate(&canvas, profile);
     if args.json {
-        println!("{}", report.to_json());
+        emit(&format!("{}\n", report.to_json()));
     } else {
-        println!(
-            "{} ({}), {}",
+        emit(&format!(
+            "{} ({}), {}\n{report}\n",
             canvas.metadata.name,
             canvas.metadata.organization,
             file.display()
-        );
-        println!("{report}");
+        ));
     }
     Ok(if report.is_valid() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Writes to standard output; a reader that goes away early (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {

@@ -88,8 +88,11 @@ mod tests {
 
     #[test]
     fn refuses_a_local_time_without_offset() {
-        let err = toml::from_str::<Dated>("day = 2026-01-01\nat = 2026-01-01T09:00:00")
-            .unwrap_err();
-        assert!(err.message().contains("is not a valid date or time"), "{err}");
+        let err =
+            toml::from_str::<Dated>("day = 2026-01-01\nat = 2026-01-01T09:00:00").unwrap_err();
+        assert!(
+            err.message().contains("is not a valid date or time"),
+            "{err}"
+        );
     }
 }
