@@ -67,6 +67,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod assessment;
 mod canvas;
 mod dates;
 mod document;
@@ -75,6 +76,7 @@ mod quantity;
 pub mod rules;
 pub mod validate;
 
+pub use assessment::*;
 pub use canvas::*;
 pub use document::{Document, Format, LoadError, LoadOptions, SaveError, SchemaVersion};
 pub use id::{

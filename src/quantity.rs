@@ -252,7 +252,7 @@ pub struct QuantityError {
 }
 
 impl QuantityError {
-    fn new(message: String) -> Self {
+    pub(crate) fn new(message: String) -> Self {
         QuantityError { message }
     }
 }

@@ -1,0 +1,840 @@
+//! Scoring: from answers to scores per respondent, per dimension, per
+//! organizational level, with maturity levels, gaps and next steps.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::instrument::{
+    DimensionId, Instrument, MaturityLevel, OrgLevel, RespondentId,
+};
+use crate::assessment::response::{Answer, InstrumentRef, Response, Round};
+use crate::assessment::score::Score;
+
+/// Settings for scoring a round.
+///
+/// ```
+/// use customer_strategy::ScoringOptions;
+///
+/// let options = ScoringOptions::default().with_min_group_size(5).with_gap_threshold(20.0);
+/// assert_eq!(options.min_group_size(), 5);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScoringOptions {
+    min_group_size: usize,
+    gap_threshold: f64,
+    focus: usize,
+}
+
+impl Default for ScoringOptions {
+    fn default() -> Self {
+        ScoringOptions {
+            min_group_size: 3,
+            gap_threshold: 15.0,
+            focus: 2,
+        }
+    }
+}
+
+impl ScoringOptions {
+    /// Sets the fewest respondents an organizational level needs before its
+    /// scores are reported, so that no one person's answers are exposed (at least 1).
+    #[must_use]
+    pub fn with_min_group_size(mut self, min: usize) -> Self {
+        self.min_group_size = min.max(1);
+        self
+    }
+
+    /// Sets the gap, in points, between the highest and lowest level's mean above
+    /// which a dimension's gap is flagged.
+    #[must_use]
+    pub fn with_gap_threshold(mut self, points: f64) -> Self {
+        if points.is_finite() {
+            self.gap_threshold = points.max(0.0);
+        }
+        self
+    }
+
+    /// Sets how many dimensions are named as strongest and as weakest.
+    #[must_use]
+    pub fn with_focus(mut self, dimensions: usize) -> Self {
+        self.focus = dimensions;
+        self
+    }
+
+    /// The fewest respondents a level needs to be reported.
+    #[must_use]
+    pub fn min_group_size(&self) -> usize {
+        self.min_group_size
+    }
+
+    /// The gap, in points, above which a dimension's gap is flagged.
+    #[must_use]
+    pub fn gap_threshold(&self) -> f64 {
+        self.gap_threshold
+    }
+
+    /// How many dimensions are named as strongest and as weakest.
+    #[must_use]
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+}
+
+/// An instrument made ready for scoring: checked once, with lookup tables built
+/// once, then used for any number of responses and rounds.
+#[derive(Debug)]
+pub struct Scorer<'i> {
+    instrument: &'i Instrument,
+    /// Items sorted by id, to be merged with each response's sorted answers.
+    items: Vec<ItemSlot<'i>>,
+    /// Levels sorted by the start of their band.
+    levels: Vec<&'i MaturityLevel>,
+    min: f64,
+    span: f64,
+}
+
+#[derive(Debug)]
+struct ItemSlot<'i> {
+    id: &'i str,
+    dimension: usize,
+    weight: f64,
+    reverse: bool,
+}
+
+impl<'i> Scorer<'i> {
+    /// Prepares `instrument` for scoring.
+    ///
+    /// # Errors
+    ///
+    /// Returns a [`ScoringError`] when the instrument cannot be scored: a scale
+    /// whose lowest point is not below its highest, no dimensions, a dimension or
+    /// item id used twice, an item of an unknown dimension, a weight that is not
+    /// positive, or levels whose bands do not cover 0 to 100 without gap or overlap.
+    /// The instrument rules of the catalogue report the same problems, and
+    /// more, with paths.
+    pub fn new(instrument: &'i Instrument) -> Result<Self, ScoringError> {
+        let scale = &instrument.scale;
+        if scale.min >= scale.max {
+            return Err(ScoringError::new(format!(
+                "the scale runs from {} to {}: its lowest point must be below its highest",
+                scale.min, scale.max
+            )));
+        }
+        if instrument.dimensions.is_empty() {
+            return Err(ScoringError::new("the instrument has no dimensions".to_owned()));
+        }
+        let mut dimension_ids = HashSet::with_capacity(instrument.dimensions.len());
+        for dimension in &instrument.dimensions {
+            if !dimension_ids.insert(dimension.id.as_str()) {
+                return Err(ScoringError::new(format!(
+                    "the dimension id `{}` is used twice",
+                    dimension.id
+                )));
+            }
+            check_weight(dimension.weight, "dimension", dimension.id.as_str())?;
+        }
+        let mut items = Vec::with_capacity(instrument.items.len());
+        for item in &instrument.items {
+            let dimension = instrument
+                .dimensions
+                .iter()
+                .position(|d| d.id == item.dimension)
+                .ok_or_else(|| {
+                    ScoringError::new(format!(
+                        "item `{}` belongs to the dimension `{}`, which the instrument does not have",
+                        item.id, item.dimension
+                    ))
+                })?;
+            check_weight(item.weight, "item", item.id.as_str())?;
+            items.push(ItemSlot {
+                id: item.id.as_str(),
+                dimension,
+                weight: item.weight,
+                reverse: item.reverse,
+            });
+        }
+        items.sort_by(|a, b| a.id.cmp(b.id));
+        if let Some(pair) = items.windows(2).find(|w| matches!(w, [a, b] if a.id == b.id)) {
+            let id = pair.first().map_or("", |slot| slot.id);
+            return Err(ScoringError::new(format!("the item id `{id}` is used twice")));
+        }
+        let mut levels: Vec<&MaturityLevel> = instrument.levels.iter().collect();
+        levels.sort_by(|a, b| a.band.from.total_cmp(&b.band.from));
+        check_bands(&levels)?;
+        Ok(Scorer {
+            instrument,
+            items,
+            levels,
+            min: f64::from(scale.min),
+            span: f64::from(scale.max) - f64::from(scale.min),
+        })
+    }
+
+    /// The instrument being scored.
+    #[must_use]
+    pub fn instrument(&self) -> &'i Instrument {
+        self.instrument
+    }
+
+    /// The maturity level a score falls into.
+    #[must_use]
+    pub fn level_of(&self, score: Score) -> Option<&'i MaturityLevel> {
+        self.levels
+            .iter()
+            .copied()
+            .find(|level| level.band.contains(score.get()))
+    }
+
+    /// Scores one response: each dimension from 0 to 100 (weighted, reverse
+    /// items turned around), "don't know" and "not applicable" left out and counted.
+    #[must_use]
+    pub fn score_response(&self, response: &Response) -> RespondentScore {
+        let dimensions = self.instrument.dimensions.len();
+        let mut sums = vec![(0.0_f64, 0.0_f64); dimensions];
+        let mut answers = AnswerCounts::default();
+        // Both the answers (a BTreeMap) and the items are sorted by id: one merge
+        // pass pairs them without any lookups.
+        let mut items = self.items.iter().peekable();
+        for (id, answer) in &response.answers {
+            while items.next_if(|slot| slot.id < id.as_str()).is_some() {}
+            let Some(slot) = items.next_if(|slot| slot.id == id.as_str()) else {
+                answers.unknown_item += 1;
+                continue;
+            };
+            match *answer {
+                Answer::Point(point) if self.instrument.scale.contains(point) => {
+                    let mut value = (f64::from(point) - self.min) / self.span;
+                    if slot.reverse {
+                        value = 1.0 - value;
+                    }
+                    if let Some((weighted, weights)) = sums.get_mut(slot.dimension) {
+                        *weighted += value * slot.weight;
+                        *weights += slot.weight;
+                    }
+                    answers.scored += 1;
+                }
+                Answer::Point(_) => answers.off_scale += 1,
+                Answer::DontKnow => answers.dont_know += 1,
+                Answer::NotApplicable => answers.not_applicable += 1,
+            }
+        }
+        let scores: Vec<Option<Score>> = sums
+            .iter()
+            .map(|&(weighted, weights)| {
+                (weights > 0.0).then(|| Score::saturating(100.0 * weighted / weights))
+            })
+            .collect();
+        let overall = self.weighted_overall(scores.iter().copied());
+        RespondentScore {
+            respondent: response.respondent.id.clone(),
+            level: response.respondent.level,
+            maturity: overall.and_then(|s| self.level_of(s)).map(LevelRef::of),
+            dimensions: scores,
+            overall,
+            answers,
+        }
+    }
+
+    /// The overall score: the mean of the dimension scores present, weighted by
+    /// the dimensions' weights.
+    fn weighted_overall(&self, scores: impl Iterator<Item = Option<Score>>) -> Option<Score> {
+        let (weighted, weights) = scores
+            .zip(&self.instrument.dimensions)
+            .filter_map(|(score, dimension)| score.map(|s| (s.get(), dimension.weight)))
+            .fold((0.0, 0.0), |(sum, total), (s, w)| (sum + s * w, total + w));
+        (weights > 0.0).then(|| Score::saturating(weighted / weights))
+    }
+
+    /// Scores a whole round: the team's scores per dimension, cut by
+    /// organizational level, the gap from boardroom to back office, the maturity
+    /// level with the weakest-link rule applied, and the next steps.
+    #[must_use]
+    pub fn score_round(&self, round: &Round, options: &ScoringOptions) -> RoundResult {
+        let dimensions = &self.instrument.dimensions;
+        let scored: Vec<RespondentScore> =
+            round.responses.iter().map(|r| self.score_response(r)).collect();
+
+        let mut answers = AnswerCounts::default();
+        for score in &scored {
+            answers.add(&score.answers);
+        }
+
+        // Per dimension, the scores of the whole team and of each level.
+        let mut team: Vec<Vec<f64>> = vec![Vec::with_capacity(scored.len()); dimensions.len()];
+        let mut by_level: Vec<(OrgLevel, usize, Vec<Vec<f64>>)> = Vec::new();
+        for score in &scored {
+            let group = match by_level.iter().position(|(level, _, _)| *level == score.level) {
+                Some(i) => i,
+                None => {
+                    by_level.push((score.level, 0, vec![Vec::new(); dimensions.len()]));
+                    by_level.len() - 1
+                }
+            };
+            if let Some((_, respondents, values)) = by_level.get_mut(group) {
+                *respondents += 1;
+                for ((d, value), all) in score.dimensions.iter().enumerate().zip(team.iter_mut()) {
+                    if let Some(value) = value {
+                        all.push(value.get());
+                        if let Some(level_values) = values.get_mut(d) {
+                            level_values.push(value.get());
+                        }
+                    }
+                }
+            }
+        }
+        by_level.sort_by_key(|(level, _, _)| *level);
+
+        let levels: Vec<LevelResult> = by_level
+            .into_iter()
+            .map(|(level, respondents, mut values)| {
+                let reported = respondents >= options.min_group_size;
+                let dimensions: Vec<Option<Stats>> = if reported {
+                    values.iter_mut().map(|v| Stats::of(v)).collect()
+                } else {
+                    vec![None; dimensions.len()]
+                };
+                let overall = self.weighted_overall(dimensions.iter().map(|s| s.map(|s| s.mean)));
+                LevelResult {
+                    level,
+                    respondents,
+                    reported,
+                    overall,
+                    dimensions,
+                }
+            })
+            .collect();
+
+        let mut results: Vec<DimensionResult> = Vec::with_capacity(dimensions.len());
+        for (d, (dimension, values)) in dimensions.iter().zip(team.iter_mut()).enumerate() {
+            let stats = Stats::of(values);
+            let gap = Gap::across(&levels, d, options.gap_threshold);
+            results.push(DimensionResult {
+                id: dimension.id.clone(),
+                name: dimension.name.clone(),
+                level: stats.and_then(|s| self.level_of(s.mean)).map(LevelRef::of),
+                stats,
+                gap,
+            });
+        }
+
+        let overall = self.weighted_overall(results.iter().map(|r| r.stats.map(|s| s.mean)));
+        let uncapped = overall.and_then(|s| self.level_of(s));
+
+        // Rank the dimensions by their mean, lowest first; ties by instrument order.
+        let mut ranked: Vec<(usize, Score)> = results
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.stats.map(|s| (i, s.mean)))
+            .collect();
+        ranked.sort_by(|(ia, a), (ib, b)| {
+            a.get().total_cmp(&b.get()).then_with(|| ia.cmp(ib))
+        });
+        let weakest: Vec<DimensionId> = ranked
+            .iter()
+            .take(options.focus)
+            .filter_map(|(i, _)| results.get(*i).map(|r| r.id.clone()))
+            .collect();
+        let strongest: Vec<DimensionId> = ranked
+            .iter()
+            .rev()
+            .take(options.focus)
+            .filter_map(|(i, _)| results.get(*i).map(|r| r.id.clone()))
+            .collect();
+
+        let (level, weakest_link) = self.apply_weakest_link(uncapped, &ranked, &results);
+
+        let next_steps = weakest
+            .iter()
+            .filter_map(|id| results.iter().find(|r| &r.id == id))
+            .filter_map(|result| {
+                let level = result.level.as_ref()?;
+                let steps = self.instrument.level(level.number)?.next_steps_for(result.id.as_str())?;
+                Some(NextStepsFor {
+                    dimension: result.id.clone(),
+                    name: result.name.clone(),
+                    level: level.clone(),
+                    steps: steps.steps.clone(),
+                })
+            })
+            .collect();
+
+        RoundResult {
+            instrument: round.instrument.clone(),
+            round: round.name.clone(),
+            date: round.date,
+            respondents: scored.len(),
+            overall,
+            level: level.map(LevelRef::of),
+            uncapped_level: uncapped.map(LevelRef::of),
+            weakest_link,
+            dimensions: results,
+            levels,
+            strongest,
+            weakest,
+            next_steps,
+            answers,
+        }
+    }
+
+    /// Caps the overall level at the weakest dimension's level plus the
+    /// instrument's allowance, and says so when it does.
+    fn apply_weakest_link(
+        &self,
+        uncapped: Option<&'i MaturityLevel>,
+        ranked: &[(usize, Score)],
+        results: &[DimensionResult],
+    ) -> (Option<&'i MaturityLevel>, Option<WeakestLinkCap>) {
+        let (Some(uncapped), Some(rule)) = (uncapped, self.instrument.weakest_link) else {
+            return (uncapped, None);
+        };
+        let Some(weakest) = ranked.first().and_then(|(i, _)| results.get(*i)) else {
+            return (Some(uncapped), None);
+        };
+        let Some(weakest_level) = &weakest.level else {
+            return (Some(uncapped), None);
+        };
+        let cap = weakest_level.number.saturating_add(rule.max_levels_above);
+        if uncapped.number <= cap {
+            return (Some(uncapped), None);
+        }
+        // The highest level at or below the cap.
+        let capped = self
+            .levels
+            .iter()
+            .copied()
+            .filter(|l| l.number <= cap)
+            .max_by_key(|l| l.number);
+        let Some(capped) = capped else {
+            return (Some(uncapped), None);
+        };
+        (
+            Some(capped),
+            Some(WeakestLinkCap {
+                dimension: weakest.id.clone(),
+                dimension_level: weakest_level.clone(),
+                max_levels_above: rule.max_levels_above,
+                uncapped: LevelRef::of(uncapped),
+                capped: LevelRef::of(capped),
+            }),
+        )
+    }
+}
+
+fn check_weight(weight: f64, what: &str, id: &str) -> Result<(), ScoringError> {
+    if weight.is_finite() && weight > 0.0 {
+        Ok(())
+    } else {
+        Err(ScoringError::new(format!(
+            "the {what} `{id}` has the weight {weight}; weights must be positive"
+        )))
+    }
+}
+
+fn check_bands(levels: &[&MaturityLevel]) -> Result<(), ScoringError> {
+    let (Some(first), Some(last)) = (levels.first(), levels.last()) else {
+        return Err(ScoringError::new("the instrument has no maturity levels".to_owned()));
+    };
+    if first.band.from != 0.0 || last.band.to != 100.0 {
+        return Err(ScoringError::new(format!(
+            "the maturity levels cover {} to {}, not 0 to 100",
+            first.band.from, last.band.to
+        )));
+    }
+    for pair in levels.windows(2) {
+        if let [a, b] = pair
+            && a.band.to != b.band.from
+        {
+            return Err(ScoringError::new(format!(
+                "level {} ends at {} but level {} starts at {}: the bands must meet",
+                a.number, a.band.to, b.number, b.band.from
+            )));
+        }
+    }
+    if let Some(level) = levels.iter().find(|l| l.band.to <= l.band.from) {
+        return Err(ScoringError::new(format!(
+            "level {} has an empty band, from {} to {}",
+            level.number, level.band.from, level.band.to
+        )));
+    }
+    Ok(())
+}
+
+/// The error returned when an instrument cannot be scored.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot score with this instrument: {message}")]
+pub struct ScoringError {
+    message: String,
+}
+
+impl ScoringError {
+    fn new(message: String) -> Self {
+        ScoringError { message }
+    }
+
+    /// What is wrong with the instrument.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// A maturity level named by number and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRef {
+    /// The level's number, 1 for the least mature.
+    pub number: u8,
+    /// The level's name.
+    pub name: String,
+}
+
+impl LevelRef {
+    fn of(level: &MaturityLevel) -> LevelRef {
+        LevelRef {
+            number: level.number,
+            name: level.name.clone(),
+        }
+    }
+}
+
+impl fmt::Display for LevelRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.number, self.name)
+    }
+}
+
+/// How a respondent's answers were counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AnswerCounts {
+    /// Points on the scale, which count towards the scores.
+    pub scored: usize,
+    /// "Don't know" answers, left out of the scores.
+    pub dont_know: usize,
+    /// "Not applicable" answers, left out of the scores.
+    pub not_applicable: usize,
+    /// Points off the scale, left out of the scores.
+    pub off_scale: usize,
+    /// Answers to items the instrument does not have, left out of the scores.
+    pub unknown_item: usize,
+}
+
+impl AnswerCounts {
+    fn add(&mut self, other: &AnswerCounts) {
+        self.scored += other.scored;
+        self.dont_know += other.dont_know;
+        self.not_applicable += other.not_applicable;
+        self.off_scale += other.off_scale;
+        self.unknown_item += other.unknown_item;
+    }
+}
+
+/// One respondent's scores. Kept apart from [`RoundResult`], which reports only
+/// groups, so a product decides whether individual scores are shown at all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RespondentScore {
+    /// Who.
+    pub respondent: RespondentId,
+    /// At which organizational level.
+    pub level: OrgLevel,
+    /// The score per dimension, in the instrument's order; `None` where no item
+    /// of the dimension was answered on the scale.
+    pub dimensions: Vec<Option<Score>>,
+    /// The overall score, weighted by dimension.
+    pub overall: Option<Score>,
+    /// The maturity level of the overall score.
+    pub maturity: Option<LevelRef>,
+    /// How the answers were counted.
+    pub answers: AnswerCounts,
+}
+
+/// Summary statistics of a set of scores.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stats {
+    /// How many scores.
+    pub n: usize,
+    /// Their mean.
+    pub mean: Score,
+    /// Their median.
+    pub median: Score,
+    /// Their sample standard deviation (0 for a single score).
+    pub sd: f64,
+}
+
+impl Stats {
+    /// Computes the statistics; sorts `values` first so the result does not
+    /// depend on their order.
+    fn of(values: &mut [f64]) -> Option<Stats> {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        if n == 0 {
+            return None;
+        }
+        #[allow(clippy::cast_precision_loss)] // counts of respondents are far below 2^52
+        let count = n as f64;
+        let mean = values.iter().sum::<f64>() / count;
+        let median = match (values.get((n - 1) / 2), values.get(n / 2)) {
+            (Some(a), Some(b)) => (a + b) / 2.0,
+            _ => mean,
+        };
+        let sd = if n > 1 {
+            (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1.0)).sqrt()
+        } else {
+            0.0
+        };
+        Some(Stats {
+            n,
+            mean: Score::saturating(mean),
+            median: Score::saturating(median),
+            sd,
+        })
+    }
+}
+
+/// The gap on one dimension between the organizational level that rates it
+/// highest and the one that rates it lowest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    /// The level with the highest mean.
+    pub highest: OrgLevel,
+    /// The level with the lowest mean.
+    pub lowest: OrgLevel,
+    /// The difference of their means, in points.
+    pub points: f64,
+    /// Whether the gap is above the threshold of the [`ScoringOptions`].
+    pub flagged: bool,
+}
+
+impl Gap {
+    /// The gap on dimension `d` across the reported levels, if two or more have a mean.
+    fn across(levels: &[LevelResult], d: usize, threshold: f64) -> Option<Gap> {
+        let means: Vec<(OrgLevel, f64)> = levels
+            .iter()
+            .filter_map(|l| {
+                l.dimensions
+                    .get(d)
+                    .copied()
+                    .flatten()
+                    .map(|s| (l.level, s.mean.get()))
+            })
+            .collect();
+        if means.len() < 2 {
+            return None;
+        }
+        let by_mean = |a: &&(OrgLevel, f64), b: &&(OrgLevel, f64)| -> Ordering {
+            a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0))
+        };
+        let highest = means.iter().max_by(by_mean)?;
+        let lowest = means.iter().min_by(by_mean)?;
+        let points = highest.1 - lowest.1;
+        Some(Gap {
+            highest: highest.0,
+            lowest: lowest.0,
+            points,
+            flagged: points > threshold,
+        })
+    }
+}
+
+/// The team's result on one dimension.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionResult {
+    /// The dimension's id.
+    pub id: DimensionId,
+    /// The dimension's name.
+    pub name: String,
+    /// The team's statistics; `None` when nobody answered the dimension on the scale.
+    pub stats: Option<Stats>,
+    /// The maturity level of the team's mean.
+    pub level: Option<LevelRef>,
+    /// The gap from boardroom to back office, when two or more levels are reported.
+    pub gap: Option<Gap>,
+}
+
+/// The scores of one organizational level.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelResult {
+    /// The level.
+    pub level: OrgLevel,
+    /// How many respondents work at it.
+    pub respondents: usize,
+    /// Whether enough respondents answered for the level to be reported; when
+    /// not, its scores are withheld so no one person's answers are exposed.
+    pub reported: bool,
+    /// The level's overall score.
+    pub overall: Option<Score>,
+    /// The level's statistics per dimension, in the instrument's order.
+    pub dimensions: Vec<Option<Stats>>,
+}
+
+/// The weakest-link rule at work: the overall level was capped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeakestLinkCap {
+    /// The weakest dimension.
+    pub dimension: DimensionId,
+    /// Its level.
+    pub dimension_level: LevelRef,
+    /// How many levels above it the overall level may be.
+    pub max_levels_above: u8,
+    /// The level the overall score alone would give.
+    pub uncapped: LevelRef,
+    /// The level after the cap.
+    pub capped: LevelRef,
+}
+
+/// What to do next in one of the weakest dimensions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextStepsFor {
+    /// The dimension.
+    pub dimension: DimensionId,
+    /// The dimension's name.
+    pub name: String,
+    /// The level the dimension is at, whose next steps these are.
+    pub level: LevelRef,
+    /// The steps.
+    pub steps: Vec<String>,
+}
+
+/// The result of scoring a round: where the organization stands, dimension by
+/// dimension and level by level, and what to do next.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundResult {
+    /// The instrument used.
+    pub instrument: InstrumentRef,
+    /// The round's name.
+    pub round: String,
+    /// When the round closed.
+    pub date: chrono::NaiveDate,
+    /// How many responses were scored.
+    pub respondents: usize,
+    /// The team's overall score.
+    pub overall: Option<Score>,
+    /// The team's maturity level, after the weakest-link rule.
+    pub level: Option<LevelRef>,
+    /// The level the overall score alone gives.
+    pub uncapped_level: Option<LevelRef>,
+    /// Set when the weakest-link rule capped the level.
+    pub weakest_link: Option<WeakestLinkCap>,
+    /// The team's results per dimension, in the instrument's order.
+    pub dimensions: Vec<DimensionResult>,
+    /// The results per organizational level, boardroom first.
+    pub levels: Vec<LevelResult>,
+    /// The strongest dimensions, strongest first.
+    pub strongest: Vec<DimensionId>,
+    /// The weakest dimensions, weakest first.
+    pub weakest: Vec<DimensionId>,
+    /// The next steps for the weakest dimensions.
+    pub next_steps: Vec<NextStepsFor>,
+    /// How all the answers were counted.
+    pub answers: AnswerCounts,
+}
+
+impl RoundResult {
+    /// The result of one dimension.
+    #[must_use]
+    pub fn dimension(&self, id: &str) -> Option<&DimensionResult> {
+        self.dimensions.iter().find(|d| d.id.as_str() == id)
+    }
+}
+
+/// The change in one score between two rounds.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The earlier score.
+    pub before: Score,
+    /// The later score.
+    pub after: Score,
+    /// `after - before`, in points.
+    pub change: f64,
+}
+
+impl Change {
+    fn between(before: Option<Score>, after: Option<Score>) -> Option<Change> {
+        let (before, after) = (before?, after?);
+        Some(Change {
+            before,
+            after,
+            change: after.get() - before.get(),
+        })
+    }
+}
+
+/// The change in one dimension between two rounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionChange {
+    /// The dimension.
+    pub dimension: DimensionId,
+    /// The dimension's name.
+    pub name: String,
+    /// The change in the team's mean, when both rounds have one.
+    pub change: Option<Change>,
+}
+
+/// How an organization moved between two rounds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trend {
+    /// The earlier round's name.
+    pub from: String,
+    /// The later round's name.
+    pub to: String,
+    /// The change in the overall score.
+    pub overall: Option<Change>,
+    /// The earlier maturity level.
+    pub level_before: Option<LevelRef>,
+    /// The later maturity level.
+    pub level_after: Option<LevelRef>,
+    /// How many levels up (positive) or down (negative) the organization moved.
+    pub level_change: Option<i16>,
+    /// The change per dimension of the later round, in its order.
+    pub dimensions: Vec<DimensionChange>,
+}
+
+impl Trend {
+    /// Compares two rounds' results; dimensions are matched by id.
+    #[must_use]
+    pub fn between(before: &RoundResult, after: &RoundResult) -> Trend {
+        let dimensions = after
+            .dimensions
+            .iter()
+            .map(|later| DimensionChange {
+                dimension: later.id.clone(),
+                name: later.name.clone(),
+                change: Change::between(
+                    before
+                        .dimension(later.id.as_str())
+                        .and_then(|d| d.stats)
+                        .map(|s| s.mean),
+                    later.stats.map(|s| s.mean),
+                ),
+            })
+            .collect();
+        let level_change = match (&before.level, &after.level) {
+            (Some(b), Some(a)) => Some(i16::from(a.number) - i16::from(b.number)),
+            _ => None,
+        };
+        Trend {
+            from: before.round.clone(),
+            to: after.round.clone(),
+            overall: Change::between(before.overall, after.overall),
+            level_before: before.level.clone(),
+            level_after: after.level.clone(),
+            level_change,
+            dimensions,
+        }
+    }
+}
