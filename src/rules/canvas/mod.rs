@@ -12,7 +12,7 @@ mod value;
 pub use index::CanvasIndex;
 
 use crate::canvas::Canvas;
-use crate::validate::{FnRule, Rule, RuleMeta, Severity};
+use crate::validate::{Check, FnRule, JsonPointer, Rule, RuleMeta, Severity};
 
 /// The built-in rules over a [`Canvas`], grouped by theme; a built rule set
 /// runs them in order of their codes.
@@ -101,4 +101,22 @@ const fn advice(code: &'static str, title: &'static str, rationale: &'static str
 /// Metadata of a rule whose findings are plain mistakes: an error under every profile.
 const fn mistake(code: &'static str, title: &'static str, rationale: &'static str) -> RuleMeta {
     RuleMeta::new(code, title, Severity::Error, rationale).with_tags(&["canvas", "consistency"])
+}
+
+/// Reports, at `path(i)`, every element of `items` that `lacks` something; the
+/// message template names the element through `{name}`.
+fn report_lacking<T>(
+    check: &mut Check<'_>,
+    items: &[T],
+    lacks: impl Fn(&T) -> bool,
+    name: impl Fn(&T) -> &str,
+    path: impl Fn(usize) -> JsonPointer,
+    key: &'static str,
+    template: &'static str,
+) {
+    for (i, item) in items.iter().enumerate() {
+        if lacks(item) {
+            check.finding(path(i), key, template).arg("name", name(item)).emit();
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{CanvasIndex, advice, completeness, paths};
+use super::{advice, completeness, paths, report_lacking, CanvasIndex};
 use crate::canvas::{Canvas, Measured, Perspective, Voice};
 use crate::id::SegmentId;
 use crate::validate::{Check, FnRule, IntegerParam, Severity};
@@ -122,18 +122,15 @@ pub(super) const METRIC_TARGET: FnRule<Canvas> = FnRule::new(
 );
 
 fn metric_target(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
-        if metric.target.is_none() {
-            check
-                .finding(
-                    paths::metric(m).key("target"),
-                    "canvas.performance.no_target",
-                    "The metric \"{name}\" has no target",
-                )
-                .arg("name", metric.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.steering.performance.metrics,
+        |metric| metric.target.is_none(),
+        |metric| &metric.name,
+        |m| paths::metric(m).key("target"),
+        "canvas.performance.no_target",
+        "The metric \"{name}\" has no target",
+    );
 }
 
 pub(super) const METRIC_OWNER: FnRule<Canvas> = FnRule::new(
@@ -146,18 +143,15 @@ pub(super) const METRIC_OWNER: FnRule<Canvas> = FnRule::new(
 );
 
 fn metric_owner(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
-        if metric.owner.is_none() {
-            check
-                .finding(
-                    paths::metric(m).key("owner"),
-                    "canvas.performance.no_owner",
-                    "No function owns the metric \"{name}\"",
-                )
-                .arg("name", metric.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.steering.performance.metrics,
+        |metric| metric.owner.is_none(),
+        |metric| &metric.name,
+        |m| paths::metric(m).key("owner"),
+        "canvas.performance.no_owner",
+        "No function owns the metric \"{name}\"",
+    );
 }
 
 pub(super) const INCENTIVES: FnRule<Canvas> = FnRule::new(

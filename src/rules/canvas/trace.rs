@@ -1,7 +1,7 @@
 //! Traceability: references resolve, every element is tied to what it serves,
 //! and no id is used twice.
 
-use super::{CanvasIndex, advice, mistake, paths};
+use super::{advice, mistake, paths, report_lacking, CanvasIndex};
 use crate::canvas::{Canvas, Measured};
 use crate::validate::{Check, FnRule, JsonPointer};
 
@@ -216,24 +216,15 @@ pub(super) const ELEMENT_SERVES: FnRule<Canvas> = FnRule::new(
 );
 
 fn element_serves(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (e, element) in canvas
-        .proposition
-        .customer_value
-        .elements
-        .iter()
-        .enumerate()
-    {
-        if element.serves.is_empty() {
-            check
-                .finding(
-                    paths::element(e).key("serves"),
-                    "canvas.trace.element_serves_nothing",
-                    "The value element \"{name}\" serves no customer need",
-                )
-                .arg("name", element.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.proposition.customer_value.elements,
+        |element| element.serves.is_empty(),
+        |element| &element.name,
+        |e| paths::element(e).key("serves"),
+        "canvas.trace.element_serves_nothing",
+        "The value element \"{name}\" serves no customer need",
+    );
 }
 
 pub(super) const NEED_SERVED: FnRule<Canvas> = FnRule::new(
@@ -275,18 +266,15 @@ pub(super) const JOURNEY_SEGMENT: FnRule<Canvas> = FnRule::new(
 );
 
 fn journey_segment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (j, journey) in canvas.proposition.experience.journeys.iter().enumerate() {
-        if journey.segment.is_none() {
-            check
-                .finding(
-                    paths::journey(j).key("segment"),
-                    "canvas.trace.journey_without_segment",
-                    "The journey \"{name}\" does not say whose journey it is",
-                )
-                .arg("name", journey.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.proposition.experience.journeys,
+        |journey| journey.segment.is_none(),
+        |journey| &journey.name,
+        |j| paths::journey(j).key("segment"),
+        "canvas.trace.journey_without_segment",
+        "The journey \"{name}\" does not say whose journey it is",
+    );
 }
 
 pub(super) const TOUCH_POINT_OWNER: FnRule<Canvas> = FnRule::new(
@@ -329,18 +317,15 @@ pub(super) const METRIC_MEASURES: FnRule<Canvas> = FnRule::new(
 );
 
 fn metric_measures(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
-        if metric.measures.is_empty() {
-            check
-                .finding(
-                    paths::metric(m).key("measures"),
-                    "canvas.trace.metric_measures_nothing",
-                    "The metric \"{name}\" measures nothing in the canvas",
-                )
-                .arg("name", metric.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.steering.performance.metrics,
+        |metric| metric.measures.is_empty(),
+        |metric| &metric.name,
+        |m| paths::metric(m).key("measures"),
+        "canvas.trace.metric_measures_nothing",
+        "The metric \"{name}\" measures nothing in the canvas",
+    );
 }
 
 pub(super) const GAP_INVESTMENT: FnRule<Canvas> = FnRule::new(
@@ -354,24 +339,15 @@ pub(super) const GAP_INVESTMENT: FnRule<Canvas> = FnRule::new(
 );
 
 fn gap_investment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (g, gap) in canvas
-        .value_chain
-        .offerings
-        .capability_gaps
-        .iter()
-        .enumerate()
-    {
-        if gap.investment.is_none() {
-            check
-                .finding(
-                    paths::gap(g).key("investment"),
-                    "canvas.trace.gap_without_investment",
-                    "No investment is planned to close the gap \"{description}\"",
-                )
-                .arg("description", gap.description.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.value_chain.offerings.capability_gaps,
+        |gap| gap.investment.is_none(),
+        |gap| &gap.description,
+        |g| paths::gap(g).key("investment"),
+        "canvas.trace.gap_without_investment",
+        "No investment is planned to close the gap \"{name}\"",
+    );
 }
 
 pub(super) const DUPLICATE_IDS: FnRule<Canvas> = FnRule::new(

@@ -1,7 +1,7 @@
 //! Value both ways, the whole customer lifecycle, the customers themselves, and
 //! the fit between customer objectives and business goals.
 
-use super::{CanvasIndex, advice, completeness, mistake, paths};
+use super::{advice, completeness, mistake, paths, report_lacking, CanvasIndex};
 use crate::canvas::{Block, Canvas, CustomerRole, Lifecycle};
 use crate::validate::{Check, FnRule, NumberParam};
 
@@ -236,18 +236,15 @@ pub(super) const SEGMENT_NEEDS: FnRule<Canvas> = FnRule::new(
 );
 
 fn segment_needs(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
-        if segment.needs.is_empty() && segment.jobs_to_be_done.is_empty() {
-            check
-                .finding(
-                    paths::segment(s),
-                    "canvas.segment.no_needs",
-                    "The segment \"{name}\" has neither needs nor jobs to be done",
-                )
-                .arg("name", segment.name.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.context.customer.segments,
+        |segment| segment.needs.is_empty() && segment.jobs_to_be_done.is_empty(),
+        |segment| &segment.name,
+        paths::segment,
+        "canvas.segment.no_needs",
+        "The segment \"{name}\" has neither needs nor jobs to be done",
+    );
 }
 
 pub(super) const PAYER_USERS: FnRule<Canvas> = FnRule::new(
@@ -314,18 +311,15 @@ pub(super) const OBJECTIVE_GOAL: FnRule<Canvas> = FnRule::new(
 );
 
 fn objective_goal(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
-    for (o, objective) in canvas.steering.performance.objectives.iter().enumerate() {
-        if objective.business_goal.is_none() {
-            check
-                .finding(
-                    paths::objective(o).key("business_goal"),
-                    "canvas.dissonance.objective_without_goal",
-                    "The objective \"{statement}\" supports no business goal",
-                )
-                .arg("statement", objective.statement.as_str())
-                .emit();
-        }
-    }
+    report_lacking(
+        check,
+        &canvas.steering.performance.objectives,
+        |objective| objective.business_goal.is_none(),
+        |objective| &objective.statement,
+        |o| paths::objective(o).key("business_goal"),
+        "canvas.dissonance.objective_without_goal",
+        "The objective \"{name}\" supports no business goal",
+    );
 }
 
 pub(super) const GOAL_SUPPORTED: FnRule<Canvas> = FnRule::new(
