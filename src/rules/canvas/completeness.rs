@@ -1,6 +1,6 @@
 //! Is everything there: the twelve blocks, and answers to the six questions.
 
-use super::{completeness, paths, CanvasIndex};
+use super::{CanvasIndex, completeness, paths};
 use crate::canvas::{Block, Canvas, Perspective, Voice};
 use crate::validate::{Check, FnRule};
 

@@ -116,7 +116,10 @@ fn report_lacking<T>(
 ) {
     for (i, item) in items.iter().enumerate() {
         if lacks(item) {
-            check.finding(path(i), key, template).arg("name", name(item)).emit();
+            check
+                .finding(path(i), key, template)
+                .arg("name", name(item))
+                .emit();
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{advice, completeness, paths, report_lacking, CanvasIndex};
+use super::{CanvasIndex, advice, completeness, paths, report_lacking};
 use crate::canvas::{Canvas, Measured, Perspective, Voice};
 use crate::id::SegmentId;
 use crate::validate::{Check, FnRule, IntegerParam, Severity};

@@ -1,6 +1,6 @@
 //! Text hygiene: names that say something, and text of a sensible length.
 
-use super::{advice, paths, CanvasIndex};
+use super::{CanvasIndex, advice, paths};
 use crate::canvas::{Canvas, Person};
 use crate::validate::{Check, FnRule, IntegerParam, JsonPointer, RuleMeta, Severity};
 

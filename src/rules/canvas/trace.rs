@@ -1,7 +1,7 @@
 //! Traceability: references resolve, every element is tied to what it serves,
 //! and no id is used twice.
 
-use super::{advice, mistake, paths, report_lacking, CanvasIndex};
+use super::{CanvasIndex, advice, mistake, paths, report_lacking};
 use crate::canvas::{Canvas, Measured};
 use crate::validate::{Check, FnRule, JsonPointer};
 

@@ -1,7 +1,7 @@
 //! Value both ways, the whole customer lifecycle, the customers themselves, and
 //! the fit between customer objectives and business goals.
 
-use super::{advice, completeness, mistake, paths, report_lacking, CanvasIndex};
+use super::{CanvasIndex, advice, completeness, mistake, paths, report_lacking};
 use crate::canvas::{Block, Canvas, CustomerRole, Lifecycle};
 use crate::validate::{Check, FnRule, NumberParam};
 
