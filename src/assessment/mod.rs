@@ -15,6 +15,6 @@ pub use response::{Answer, Assessment, InstrumentRef, Respondent, Response, Roun
 pub use score::Score;
 pub use scoring::{
     AnswerCounts, Change, DimensionChange, DimensionResult, Gap, LevelRef, LevelResult,
-    NextStepsFor, RespondentScore, RoundResult, Scorer, ScoringError, ScoringOptions, Stats,
-    Trend, WeakestLinkCap,
+    NextStepsFor, RespondentScore, RoundResult, Scorer, ScoringError, ScoringOptions, Stats, Trend,
+    WeakestLinkCap,
 };

@@ -124,7 +124,9 @@ impl<'i> Scorer<'i> {
             )));
         }
         if instrument.dimensions.is_empty() {
-            return Err(ScoringError::new("the instrument has no dimensions".to_owned()));
+            return Err(ScoringError::new(
+                "the instrument has no dimensions".to_owned(),
+            ));
         }
         let mut dimension_ids = HashSet::with_capacity(instrument.dimensions.len());
         for dimension in &instrument.dimensions {
@@ -157,9 +159,14 @@ impl<'i> Scorer<'i> {
             });
         }
         items.sort_by(|a, b| a.id.cmp(b.id));
-        if let Some(pair) = items.windows(2).find(|w| matches!(w, [a, b] if a.id == b.id)) {
+        if let Some(pair) = items
+            .windows(2)
+            .find(|w| matches!(w, [a, b] if a.id == b.id))
+        {
             let id = pair.first().map_or("", |slot| slot.id);
-            return Err(ScoringError::new(format!("the item id `{id}` is used twice")));
+            return Err(ScoringError::new(format!(
+                "the item id `{id}` is used twice"
+            )));
         }
         let mut levels: Vec<&MaturityLevel> = instrument.levels.iter().collect();
         levels.sort_by(|a, b| a.band.from.total_cmp(&b.band.from));
@@ -254,8 +261,11 @@ impl<'i> Scorer<'i> {
     #[must_use]
     pub fn score_round(&self, round: &Round, options: &ScoringOptions) -> RoundResult {
         let dimensions = &self.instrument.dimensions;
-        let scored: Vec<RespondentScore> =
-            round.responses.iter().map(|r| self.score_response(r)).collect();
+        let scored: Vec<RespondentScore> = round
+            .responses
+            .iter()
+            .map(|r| self.score_response(r))
+            .collect();
 
         let mut answers = AnswerCounts::default();
         for score in &scored {
@@ -266,7 +276,10 @@ impl<'i> Scorer<'i> {
         let mut team: Vec<Vec<f64>> = vec![Vec::with_capacity(scored.len()); dimensions.len()];
         let mut by_level: Vec<(OrgLevel, usize, Vec<Vec<f64>>)> = Vec::new();
         for score in &scored {
-            let group = match by_level.iter().position(|(level, _, _)| *level == score.level) {
+            let group = match by_level
+                .iter()
+                .position(|(level, _, _)| *level == score.level)
+            {
                 Some(i) => i,
                 None => {
                     by_level.push((score.level, 0, vec![Vec::new(); dimensions.len()]));
@@ -329,9 +342,7 @@ impl<'i> Scorer<'i> {
             .enumerate()
             .filter_map(|(i, r)| r.stats.map(|s| (i, s.mean)))
             .collect();
-        ranked.sort_by(|(ia, a), (ib, b)| {
-            a.get().total_cmp(&b.get()).then_with(|| ia.cmp(ib))
-        });
+        ranked.sort_by(|(ia, a), (ib, b)| a.get().total_cmp(&b.get()).then_with(|| ia.cmp(ib)));
         let weakest: Vec<DimensionId> = ranked
             .iter()
             .take(options.focus)
@@ -351,7 +362,10 @@ impl<'i> Scorer<'i> {
             .filter_map(|id| results.iter().find(|r| &r.id == id))
             .filter_map(|result| {
                 let level = result.level.as_ref()?;
-                let steps = self.instrument.level(level.number)?.next_steps_for(result.id.as_str())?;
+                let steps = self
+                    .instrument
+                    .level(level.number)?
+                    .next_steps_for(result.id.as_str())?;
                 Some(NextStepsFor {
                     dimension: result.id.clone(),
                     name: result.name.clone(),
@@ -435,7 +449,9 @@ fn check_weight(weight: f64, what: &str, id: &str) -> Result<(), ScoringError> {
 
 fn check_bands(levels: &[&MaturityLevel]) -> Result<(), ScoringError> {
     let (Some(first), Some(last)) = (levels.first(), levels.last()) else {
-        return Err(ScoringError::new("the instrument has no maturity levels".to_owned()));
+        return Err(ScoringError::new(
+            "the instrument has no maturity levels".to_owned(),
+        ));
     };
     if first.band.from != 0.0 || last.band.to != 100.0 {
         return Err(ScoringError::new(format!(
