@@ -469,6 +469,18 @@ fn check_bands(levels: &[&MaturityLevel]) -> Result<(), ScoringError> {
             )));
         }
     }
+    // The weakest-link rule and the next steps find levels by number, so the
+    // numbers must be unique and rise with the score.
+    for pair in levels.windows(2) {
+        if let [a, b] = pair
+            && a.number >= b.number
+        {
+            return Err(ScoringError::new(format!(
+                "level {} comes below level {} on the score: level numbers must rise with the bands",
+                a.number, b.number
+            )));
+        }
+    }
     if let Some(level) = levels.iter().find(|l| l.band.to <= l.band.from) {
         return Err(ScoringError::new(format!(
             "level {} has an empty band, from {} to {}",
@@ -659,7 +671,8 @@ impl Gap {
     }
 }
 
-/// The team's result on one dimension.
+/// The team's result on one dimension. Every respondent counts once, whatever
+/// their level; [`RoundResult::levels`] gives each level's own view.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionResult {
@@ -821,7 +834,8 @@ pub struct Trend {
 }
 
 impl Trend {
-    /// Compares two rounds' results; dimensions are matched by id.
+    /// Compares two rounds' results; dimensions are matched by id, so rounds of
+    /// two versions of an instrument compare on the dimensions they share.
     #[must_use]
     pub fn between(before: &RoundResult, after: &RoundResult) -> Trend {
         let dimensions = after
