@@ -1,6 +1,8 @@
-//! Keeps RULES.md in step with the rules the catalogue registers.
+//! Keeps RULES.md in step with the rules the catalogues register: each
+//! catalogue (canvas, instrument, responses) has its own section, generated
+//! between its own pair of markers.
 //!
-//! To regenerate the catalogue section after changing a rule:
+//! To regenerate the sections after changing a rule:
 //! `UPDATE_RULES_MD=1 cargo test --test rules_doc`.
 
 #![allow(
@@ -10,43 +12,97 @@
     clippy::indexing_slicing
 )]
 
-use customer_strategy::validate::RuleSet;
-use customer_strategy::{Canvas, rules};
+use customer_strategy::validate::{Catalogue, RuleSet};
+use customer_strategy::{Assessment, Canvas, Instrument, rules};
 
-const BEGIN: &str = "<!-- catalogue:begin (generated from the rules; do not edit by hand) -->\n";
-const END: &str = "<!-- catalogue:end -->\n";
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md");
 
-#[test]
-fn rules_md_lists_every_registered_rule() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md");
-    let document = std::fs::read_to_string(path).unwrap();
-    let (before, rest) = document
-        .split_once(BEGIN)
-        .expect("RULES.md lacks the catalogue:begin marker");
-    let (listed, after) = rest
-        .split_once(END)
-        .expect("RULES.md lacks the catalogue:end marker");
-
-    let set = RuleSet::<Canvas>::builder()
+/// Every catalogue: its marker name and its description.
+fn catalogues() -> Vec<(&'static str, Catalogue)> {
+    let canvas = RuleSet::<Canvas>::builder()
         .rules(rules::canvas())
         .build()
         .unwrap();
-    let generated = set.describe().to_markdown();
+    let instrument = RuleSet::<Instrument>::builder()
+        .rules(rules::instrument())
+        .build()
+        .unwrap();
+    let responses = RuleSet::<Assessment>::builder()
+        .rules(rules::responses())
+        .build()
+        .unwrap();
+    vec![
+        ("canvas", canvas.describe()),
+        ("instrument", instrument.describe()),
+        ("responses", responses.describe()),
+    ]
+}
 
-    if std::env::var_os("UPDATE_RULES_MD").is_some() {
-        std::fs::write(path, format!("{before}{BEGIN}{generated}{END}{after}")).unwrap();
+fn begin(name: &str) -> String {
+    format!("<!-- catalogue:{name}:begin (generated from the rules; do not edit by hand) -->\n")
+}
+
+fn end(name: &str) -> String {
+    format!("<!-- catalogue:{name}:end -->\n")
+}
+
+/// Splits `document` around the section of `name`: before, listed, after.
+fn section<'d>(document: &'d str, name: &str) -> (&'d str, &'d str, &'d str) {
+    let (before, rest) = document
+        .split_once(&begin(name))
+        .unwrap_or_else(|| panic!("RULES.md lacks the catalogue:{name}:begin marker"));
+    let (listed, after) = rest
+        .split_once(&end(name))
+        .unwrap_or_else(|| panic!("RULES.md lacks the catalogue:{name}:end marker"));
+    (before, listed, after)
+}
+
+#[test]
+fn rules_md_lists_every_registered_rule() {
+    let mut document = std::fs::read_to_string(PATH).unwrap();
+    let update = std::env::var_os("UPDATE_RULES_MD").is_some();
+    let mut stale = Vec::new();
+    for (name, catalogue) in catalogues() {
+        let generated = catalogue.to_markdown();
+        let (before, listed, after) = section(&document, name);
+        if update {
+            document = format!("{before}{}{generated}{}{after}", begin(name), end(name));
+            continue;
+        }
+        if listed != generated {
+            stale.push(name);
+        }
+        for rule in catalogue.rules() {
+            assert!(
+                listed.contains(&format!("### {}", rule.code)),
+                "{} missing from the {name} section",
+                rule.code
+            );
+        }
+    }
+    if update {
+        std::fs::write(PATH, document).unwrap();
         return;
     }
     assert!(
-        listed == generated,
-        "RULES.md is out of step with the registered rules; run \
+        stale.is_empty(),
+        "RULES.md is out of step with the registered rules in the section(s) {stale:?}; run \
          `UPDATE_RULES_MD=1 cargo test --test rules_doc` and review the change"
     );
-    for rule in set.describe().rules() {
-        assert!(
-            listed.contains(&format!("### {}", rule.code)),
-            "{} missing",
-            rule.code
-        );
+}
+
+#[test]
+fn every_marker_appears_once_and_in_order() {
+    let document = std::fs::read_to_string(PATH).unwrap();
+    let mut at = 0;
+    for (name, _) in catalogues() {
+        for marker in [begin(name), end(name)] {
+            assert_eq!(document.matches(&marker).count(), 1, "{marker}");
+            let found = document.find(&marker).unwrap();
+            assert!(found >= at, "{marker} is out of order");
+            at = found;
+        }
     }
+    // The markers of the single-catalogue layout are gone.
+    assert!(!document.contains("<!-- catalogue:begin"));
 }

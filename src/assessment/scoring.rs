@@ -31,7 +31,7 @@ pub struct ScoringOptions {
 impl Default for ScoringOptions {
     fn default() -> Self {
         ScoringOptions {
-            min_group_size: 3,
+            min_group_size: Self::DEFAULT_MIN_GROUP_SIZE,
             gap_threshold: 15.0,
             focus: 2,
         }
@@ -39,6 +39,9 @@ impl Default for ScoringOptions {
 }
 
 impl ScoringOptions {
+    /// The fewest respondents a level needs to be reported, unless set otherwise.
+    pub const DEFAULT_MIN_GROUP_SIZE: usize = 3;
+
     /// Sets the fewest respondents an organizational level needs before its
     /// scores are reported, so that no one person's answers are exposed (at least 1).
     #[must_use]

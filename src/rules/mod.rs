@@ -18,6 +18,9 @@
 //! The codes, titles, severities, parameters and rationales of every rule are
 //! listed in `RULES.md` at the root of the repository.
 
+mod assessment;
 mod canvas;
+mod duplicates;
 
+pub use assessment::{AssessmentIndex, InstrumentIndex, instrument, responses};
 pub use canvas::{CanvasIndex, canvas};

@@ -2,7 +2,6 @@
 //! sits, built once per validation run and shared by every rule.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
 
 use crate::canvas::Canvas;
 use crate::id::{
@@ -10,7 +9,8 @@ use crate::id::{
     SegmentId, TouchPointId, ValueElementId,
 };
 use crate::rules::canvas::paths;
-use crate::validate::{JsonPointer, Subject};
+use crate::rules::duplicates::{Duplicate, record};
+use crate::validate::Subject;
 
 /// Where every identified element of a canvas sits, and what refers to what.
 ///
@@ -61,37 +61,6 @@ impl CanvasIndex {
             supported_goals: HashSet::with_capacity(canvas.foundation.business_goals.len()),
             duplicates: Vec::new(),
         }
-    }
-}
-
-/// An id given to two elements of the same kind.
-#[derive(Debug, Clone)]
-pub(crate) struct Duplicate {
-    pub(crate) kind: &'static str,
-    pub(crate) id: String,
-    pub(crate) first: JsonPointer,
-    pub(crate) again: JsonPointer,
-}
-
-/// Records `id` at `place`; a second element with the same id becomes a
-/// duplicate (its paths are built only then, since duplicates are rare).
-fn record<K: Hash + Eq + Copy + std::fmt::Display, P: Copy>(
-    map: &mut HashMap<K, P>,
-    duplicates: &mut Vec<Duplicate>,
-    kind: &'static str,
-    id: K,
-    place: P,
-    path: fn(P) -> JsonPointer,
-) {
-    if let Some(first) = map.get(&id) {
-        duplicates.push(Duplicate {
-            kind,
-            id: id.to_string(),
-            first: path(*first),
-            again: path(place),
-        });
-    } else {
-        map.insert(id, place);
     }
 }
 

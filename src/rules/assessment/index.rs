@@ -1,0 +1,162 @@
+//! The indexes of an instrument and of an assessment: every id mapped to where
+//! it sits, built once per validation run and shared by every rule.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::assessment::{Assessment, DimensionId, Instrument, ItemId, OrgLevel};
+use crate::rules::assessment::paths;
+use crate::rules::duplicates::{Duplicate, record};
+use crate::validate::Subject;
+
+/// Where every dimension, item and maturity level of an instrument sits.
+///
+/// Built in one pass over the instrument by [`Subject::index`]; lookups are
+/// constant time, so no rule needs to search the instrument.
+#[derive(Debug, Default)]
+pub struct InstrumentIndex {
+    /// Dimension id to the position of the first dimension with that id.
+    pub(crate) dimensions: HashMap<DimensionId, usize>,
+    /// Item id to the position of the first item with that id.
+    pub(crate) items: HashMap<ItemId, usize>,
+    /// Level number to the position of the first level with that number.
+    pub(crate) levels: HashMap<u8, usize>,
+    /// How many items belong to each dimension, by the dimension's position
+    /// (counted on the first dimension of an id used twice).
+    pub(crate) items_per_dimension: Vec<usize>,
+    /// Ids (and level numbers) given twice: the kind, then the first and the later place.
+    pub(crate) duplicates: Vec<Duplicate>,
+}
+
+impl Subject for Instrument {
+    type Index = InstrumentIndex;
+
+    fn index(&self) -> InstrumentIndex {
+        let mut ix = InstrumentIndex {
+            dimensions: HashMap::with_capacity(self.dimensions.len()),
+            items: HashMap::with_capacity(self.items.len()),
+            levels: HashMap::with_capacity(self.levels.len()),
+            items_per_dimension: vec![0; self.dimensions.len()],
+            duplicates: Vec::new(),
+        };
+        let dups = &mut ix.duplicates;
+        for (d, dimension) in self.dimensions.iter().enumerate() {
+            record(
+                &mut ix.dimensions,
+                dups,
+                "dimension",
+                dimension.id.clone(),
+                d,
+                paths::dimension_id,
+            );
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            record(
+                &mut ix.items,
+                dups,
+                "item",
+                item.id.clone(),
+                i,
+                paths::item_id,
+            );
+            if let Some(count) = ix
+                .dimensions
+                .get(&item.dimension)
+                .and_then(|&d| ix.items_per_dimension.get_mut(d))
+            {
+                *count += 1;
+            }
+        }
+        for (l, level) in self.levels.iter().enumerate() {
+            record(
+                &mut ix.levels,
+                dups,
+                "level number",
+                level.number,
+                l,
+                paths::level_number,
+            );
+        }
+        ix
+    }
+}
+
+/// The number of organizational levels.
+const LEVELS: usize = OrgLevel::ALL.len();
+
+/// The place of `level` in [`OrgLevel::ALL`], for tables indexed by level.
+pub(crate) const fn slot(level: OrgLevel) -> usize {
+    match level {
+        OrgLevel::Board => 0,
+        OrgLevel::Executive => 1,
+        OrgLevel::Manager => 2,
+        OrgLevel::FrontLine => 3,
+        OrgLevel::Other => 4,
+    }
+}
+
+/// Where every item of the instrument sits, which items each organizational
+/// level is asked, and who answered at each level.
+///
+/// Built in one pass over the instrument and one over the round by
+/// [`Subject::index`]; lookups are constant time, so no rule needs to search
+/// the instrument's items or the round's responses.
+#[derive(Debug, Default)]
+pub struct AssessmentIndex {
+    /// Item id to the position of the first item of the instrument with that id.
+    pub(crate) items: HashMap<ItemId, usize>,
+    /// How many items (with distinct ids) are asked of each organizational
+    /// level, by [`slot`].
+    pub(crate) asked: [usize; LEVELS],
+    /// The positions of the responses at each organizational level, in the
+    /// round's order, by [`slot`].
+    pub(crate) by_level: [Vec<usize>; LEVELS],
+    /// Respondents who answered twice: the position of their first response
+    /// and of the later one.
+    pub(crate) repeated: Vec<(usize, usize)>,
+}
+
+impl AssessmentIndex {
+    /// How many items are asked of `level`.
+    pub(crate) fn asked_of(&self, level: OrgLevel) -> usize {
+        self.asked.get(slot(level)).copied().unwrap_or(0)
+    }
+}
+
+impl Subject for Assessment {
+    type Index = AssessmentIndex;
+
+    fn index(&self) -> AssessmentIndex {
+        let instrument = &self.instrument;
+        let mut ix = AssessmentIndex {
+            items: HashMap::with_capacity(instrument.items.len()),
+            ..AssessmentIndex::default()
+        };
+        for (i, item) in instrument.items.iter().enumerate() {
+            if let Entry::Vacant(slot_for_item) = ix.items.entry(item.id.clone()) {
+                slot_for_item.insert(i);
+                for level in OrgLevel::ALL {
+                    if item.is_asked_of(level)
+                        && let Some(count) = ix.asked.get_mut(slot(level))
+                    {
+                        *count += 1;
+                    }
+                }
+            }
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.round.responses.len());
+        for (r, response) in self.round.responses.iter().enumerate() {
+            let respondent = &response.respondent;
+            if let Some(responses) = ix.by_level.get_mut(slot(respondent.level)) {
+                responses.push(r);
+            }
+            match seen.entry(respondent.id.as_str()) {
+                Entry::Occupied(first) => ix.repeated.push((*first.get(), r)),
+                Entry::Vacant(place) => {
+                    place.insert(r);
+                }
+            }
+        }
+        ix
+    }
+}
