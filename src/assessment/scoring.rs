@@ -202,41 +202,10 @@ impl<'i> Scorer<'i> {
     /// items turned around), "don't know" and "not applicable" left out and counted.
     #[must_use]
     pub fn score_response(&self, response: &Response) -> RespondentScore {
-        let dimensions = self.instrument.dimensions.len();
-        let mut sums = vec![(0.0_f64, 0.0_f64); dimensions];
+        let mut sums = vec![WeightedMean::default(); self.instrument.dimensions.len()];
         let mut answers = AnswerCounts::default();
-        // Both the answers (a BTreeMap) and the items are sorted by id: one merge
-        // pass pairs them without any lookups.
-        let mut items = self.items.iter().peekable();
-        for (id, answer) in &response.answers {
-            while items.next_if(|slot| slot.id < id.as_str()).is_some() {}
-            let Some(slot) = items.next_if(|slot| slot.id == id.as_str()) else {
-                answers.unknown_item += 1;
-                continue;
-            };
-            match *answer {
-                Answer::Point(point) if self.instrument.scale.contains(point) => {
-                    let mut value = (f64::from(point) - self.min) / self.span;
-                    if slot.reverse {
-                        value = 1.0 - value;
-                    }
-                    if let Some((weighted, weights)) = sums.get_mut(slot.dimension) {
-                        *weighted += value * slot.weight;
-                        *weights += slot.weight;
-                    }
-                    answers.scored += 1;
-                }
-                Answer::Point(_) => answers.off_scale += 1,
-                Answer::DontKnow => answers.dont_know += 1,
-                Answer::NotApplicable => answers.not_applicable += 1,
-            }
-        }
-        let scores: Vec<Option<Score>> = sums
-            .iter()
-            .map(|&(weighted, weights)| {
-                (weights > 0.0).then(|| Score::saturating(100.0 * weighted / weights))
-            })
-            .collect();
+        self.accumulate(response, &mut sums, &mut answers);
+        let scores: Vec<Option<Score>> = sums.iter().map(WeightedMean::score).collect();
         let overall = self.weighted_overall(scores.iter().copied());
         RespondentScore {
             respondent: response.respondent.id.clone(),
@@ -248,14 +217,62 @@ impl<'i> Scorer<'i> {
         }
     }
 
+    /// Adds one response's answers into per-dimension weighted means (reset
+    /// first) and counts them.
+    fn accumulate(
+        &self,
+        response: &Response,
+        sums: &mut [WeightedMean],
+        answers: &mut AnswerCounts,
+    ) {
+        sums.fill(WeightedMean::default());
+        // Both the answers (a BTreeMap) and the items are sorted by id: one merge
+        // pass pairs them without any lookups, comparing each id once per step.
+        let mut items = self.items.iter();
+        let mut next = items.next();
+        for (id, answer) in &response.answers {
+            let slot = loop {
+                match next {
+                    Some(slot) => match slot.id.cmp(id.as_str()) {
+                        Ordering::Less => next = items.next(),
+                        Ordering::Equal => break Some(slot),
+                        Ordering::Greater => break None,
+                    },
+                    None => break None,
+                }
+            };
+            let Some(slot) = slot else {
+                answers.unknown_item += 1;
+                continue;
+            };
+            match *answer {
+                Answer::Point(point) if self.instrument.scale.contains(point) => {
+                    let mut value = (f64::from(point) - self.min) / self.span;
+                    if slot.reverse {
+                        value = 1.0 - value;
+                    }
+                    if let Some(mean) = sums.get_mut(slot.dimension) {
+                        mean.add(100.0 * value, slot.weight);
+                    }
+                    answers.scored += 1;
+                }
+                Answer::Point(_) => answers.off_scale += 1,
+                Answer::DontKnow => answers.dont_know += 1,
+                Answer::NotApplicable => answers.not_applicable += 1,
+            }
+        }
+    }
+
     /// The overall score: the mean of the dimension scores present, weighted by
     /// the dimensions' weights.
     fn weighted_overall(&self, scores: impl Iterator<Item = Option<Score>>) -> Option<Score> {
-        let (weighted, weights) = scores
-            .zip(&self.instrument.dimensions)
-            .filter_map(|(score, dimension)| score.map(|s| (s.get(), dimension.weight)))
-            .fold((0.0, 0.0), |(sum, total), (s, w)| (sum + s * w, total + w));
-        (weights > 0.0).then(|| Score::saturating(weighted / weights))
+        let mut mean = WeightedMean::default();
+        for (score, dimension) in scores.zip(&self.instrument.dimensions) {
+            if let Some(score) = score {
+                mean.add(score.get(), dimension.weight);
+            }
+        }
+        mean.score()
     }
 
     /// Scores a whole round: the team's scores per dimension, cut by
@@ -264,35 +281,27 @@ impl<'i> Scorer<'i> {
     #[must_use]
     pub fn score_round(&self, round: &Round, options: &ScoringOptions) -> RoundResult {
         let dimensions = &self.instrument.dimensions;
-        let scored: Vec<RespondentScore> = round
-            .responses
-            .iter()
-            .map(|r| self.score_response(r))
-            .collect();
-
         let mut answers = AnswerCounts::default();
-        for score in &scored {
-            answers.add(&score.answers);
-        }
-
-        // Per dimension, the scores of the whole team and of each level.
-        let mut team: Vec<Vec<f64>> = vec![Vec::with_capacity(scored.len()); dimensions.len()];
+        // Per dimension, the scores of the whole team and of each level; one
+        // buffer of sums serves every response.
+        let mut sums = vec![WeightedMean::default(); dimensions.len()];
+        let mut team: Vec<Vec<f64>> =
+            vec![Vec::with_capacity(round.responses.len()); dimensions.len()];
         let mut by_level: Vec<(OrgLevel, usize, Vec<Vec<f64>>)> = Vec::new();
-        for score in &scored {
-            let group = match by_level
-                .iter()
-                .position(|(level, _, _)| *level == score.level)
-            {
+        for response in &round.responses {
+            self.accumulate(response, &mut sums, &mut answers);
+            let level = response.respondent.level;
+            let group = match by_level.iter().position(|(l, _, _)| *l == level) {
                 Some(i) => i,
                 None => {
-                    by_level.push((score.level, 0, vec![Vec::new(); dimensions.len()]));
+                    by_level.push((level, 0, vec![Vec::new(); dimensions.len()]));
                     by_level.len() - 1
                 }
             };
             if let Some((_, respondents, values)) = by_level.get_mut(group) {
                 *respondents += 1;
-                for ((d, value), all) in score.dimensions.iter().enumerate().zip(team.iter_mut()) {
-                    if let Some(value) = value {
+                for ((d, mean), all) in sums.iter().enumerate().zip(team.iter_mut()) {
+                    if let Some(value) = mean.score() {
                         all.push(value.get());
                         if let Some(level_values) = values.get_mut(d) {
                             level_values.push(value.get());
@@ -382,7 +391,7 @@ impl<'i> Scorer<'i> {
             instrument: round.instrument.clone(),
             round: round.name.clone(),
             date: round.date,
-            respondents: scored.len(),
+            respondents: round.responses.len(),
             overall,
             level: level.map(LevelRef::of),
             uncapped_level: uncapped.map(LevelRef::of),
@@ -478,10 +487,17 @@ fn check_bands(levels: &[&MaturityLevel]) -> Result<(), ScoringError> {
         if let [a, b] = pair
             && a.number >= b.number
         {
-            return Err(ScoringError::new(format!(
-                "level {} comes below level {} on the score: level numbers must rise with the bands",
-                a.number, b.number
-            )));
+            return Err(ScoringError::new(if a.number == b.number {
+                format!(
+                    "two levels have the number {}: level numbers must be unique",
+                    a.number
+                )
+            } else {
+                format!(
+                    "level {} comes below level {} on the score: level numbers must rise with the bands",
+                    a.number, b.number
+                )
+            }));
         }
     }
     if let Some(level) = levels.iter().find(|l| l.band.to <= l.band.from) {
@@ -554,13 +570,40 @@ pub struct AnswerCounts {
     pub unknown_item: usize,
 }
 
-impl AnswerCounts {
-    fn add(&mut self, other: &AnswerCounts) {
-        self.scored += other.scored;
-        self.dont_know += other.dont_know;
-        self.not_applicable += other.not_applicable;
-        self.off_scale += other.off_scale;
-        self.unknown_item += other.unknown_item;
+/// A weighted mean that stays within the values it averages: floating-point
+/// division can land a hair outside (equal scores weighted 0.1 and 0.2 would
+/// average to 49.99999999999999 instead of 50, and fall into the band below).
+#[derive(Clone, Copy, Debug)]
+struct WeightedMean {
+    weighted: f64,
+    weights: f64,
+    lowest: f64,
+    highest: f64,
+}
+
+impl Default for WeightedMean {
+    fn default() -> Self {
+        WeightedMean {
+            weighted: 0.0,
+            weights: 0.0,
+            lowest: f64::INFINITY,
+            highest: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl WeightedMean {
+    fn add(&mut self, value: f64, weight: f64) {
+        self.weighted += value * weight;
+        self.weights += weight;
+        self.lowest = self.lowest.min(value);
+        self.highest = self.highest.max(value);
+    }
+
+    fn score(&self) -> Option<Score> {
+        (self.weights > 0.0).then(|| {
+            Score::saturating((self.weighted / self.weights).clamp(self.lowest, self.highest))
+        })
     }
 }
 
