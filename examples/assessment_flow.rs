@@ -1,7 +1,8 @@
 //! The assessment flow most products show first: a team has answered the
 //! built-in customer strategy maturity questionnaire; where does the
 //! organization stand, how far apart are its boardroom and back office, what
-//! should it do next, and how has it moved since the last round?
+//! should it do next, how has it moved since the last round, and what in its
+//! culture blocks the strategy (from its culture signals and its canvas)?
 //!
 //! ```text
 //! cargo run --example assessment_flow            # the story, as text
@@ -14,8 +15,8 @@ use std::process::ExitCode;
 
 use customer_strategy::validate::{Profile, Report, RuleSet};
 use customer_strategy::{
-    Assessment, Document, Instrument, OrgLevel, Round, RoundResult, Scorer, ScoringOptions, Trend,
-    rules,
+    Assessment, Canvas, CultureSignals, Document, Instrument, OrgLevel, OrganizationReview,
+    ReviewOptions, ReviewResult, Round, RoundResult, Scorer, ScoringOptions, Trend, Verdict, rules,
 };
 use serde::Serialize;
 
@@ -29,6 +30,8 @@ struct Flow {
     earlier: RoundResult,
     trend: Trend,
     checks: Report,
+    review: ReviewResult,
+    review_checks: Report,
 }
 
 #[derive(Serialize)]
@@ -55,8 +58,10 @@ fn main() -> ExitCode {
 
 fn run(json: bool) -> Result<String, String> {
     let instrument = Instrument::customer_strategy_maturity().map_err(|e| e.to_string())?;
-    let round = load_round("team_round_2026.toml")?;
-    let earlier = load_round("team_round_2025.toml")?;
+    let round: Round = load("team_round_2026.toml")?;
+    let earlier: Round = load("team_round_2025.toml")?;
+    let canvas: Canvas = load("harbour_bank_canvas.toml")?;
+    let signals: CultureSignals = load("harbour_bank_culture.toml")?;
 
     // Check the answers before trusting the scores.
     let checks = RuleSet::<Assessment>::builder()
@@ -75,6 +80,22 @@ fn run(json: bool) -> Result<String, String> {
     let before = scorer.score_round(&earlier, &options);
     let trend = Trend::between(&before, &result);
 
+    // The whole organization: the canvas, the culture signals and the answers.
+    let organization = OrganizationReview {
+        canvas: Some(canvas),
+        signals: Some(signals),
+        assessment: Some(assessment),
+    };
+    let review = organization
+        .assess(&ReviewOptions::default())
+        .map_err(|e| e.to_string())?;
+    let review_rules = RuleSet::<OrganizationReview>::builder()
+        .rules(rules::culture())
+        .rules(rules::review())
+        .build()
+        .map_err(|e| e.to_string())?;
+    let review_checks = review_rules.validate(&organization, Profile::Final);
+
     let flow = Flow {
         instrument: instrument.name.clone(),
         instrument_version: instrument.version.clone(),
@@ -86,6 +107,8 @@ fn run(json: bool) -> Result<String, String> {
         earlier: before,
         trend,
         checks: report,
+        review,
+        review_checks,
     };
     if json {
         serde_json::to_string_pretty(&flow)
@@ -99,13 +122,13 @@ fn run(json: bool) -> Result<String, String> {
     }
 }
 
-fn load_round(name: &str) -> Result<Round, String> {
+fn load<D: Document>(name: &str) -> Result<D, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples/data")
         .join(name);
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read examples/data/{name}: {e}"))?;
-    Round::from_toml(&text).map_err(|e| format!("examples/data/{name}: {e}"))
+    D::from_toml(&text).map_err(|e| format!("examples/data/{name}: {e}"))
 }
 
 fn score(value: Option<customer_strategy::Score>) -> String {
@@ -284,7 +307,10 @@ fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
         }
     }
 
-    // 6. Are the answers sound?
+    // 6. What in the culture blocks the strategy.
+    culture(&mut out, flow)?;
+
+    // 7. Are the answers sound?
     let counts = flow.checks.counts();
     writeln!(
         out,
@@ -296,6 +322,94 @@ fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
     }
     writeln!(out, "\nRun with --json for every number.")?;
     Ok(out)
+}
+
+/// The culture section: the level after blockers, each blocker at work with its
+/// evidence and the promoters that answer it, and the promoters in place.
+fn culture(out: &mut String, flow: &Flow) -> std::fmt::Result {
+    let review = &flow.review;
+    writeln!(out, "\nWhat in the culture blocks the strategy")?;
+    match (&review.blocker_cap, &review.level) {
+        (Some(cap), _) => writeln!(
+            out,
+            "  The answers give level {} ({}), but {} blocker(s) at work cap it at level {} ({}):\n  \
+             each takes {} level off the highest level the bank can reach.",
+            cap.uncapped.number,
+            cap.uncapped.name,
+            cap.blockers.len(),
+            cap.capped.number,
+            cap.capped.name,
+            cap.levels_per_blocker
+        )?,
+        (None, Some(level)) => writeln!(
+            out,
+            "  The blockers at work do not lower the level: it stays {} ({}).",
+            level.number, level.name
+        )?,
+        (None, None) => {}
+    }
+    for judgement in review.present() {
+        writeln!(out, "  Blocker: {}", judgement.blocker.title())?;
+        for evidence in judgement.evidence.iter().filter(|e| e.tripped) {
+            writeln!(
+                out,
+                "     evidence: {} is {} (a customer culture shows {})",
+                evidence.subject, evidence.observed, evidence.expected
+            )?;
+        }
+        let promoters: Vec<&str> = judgement.promoters.iter().map(|p| p.title()).collect();
+        writeln!(out, "     answer it with: {}", promoters.join("; "))?;
+    }
+    let unknown: Vec<&str> = review
+        .blockers
+        .iter()
+        .filter(|j| j.verdict == Verdict::Unknown)
+        .map(|j| j.blocker.title())
+        .collect();
+    if !unknown.is_empty() {
+        writeln!(
+            out,
+            "  Could not be judged (no evidence): {}",
+            unknown.join("; ")
+        )?;
+    }
+    let clear: Vec<&str> = review
+        .blockers
+        .iter()
+        .filter(|j| j.verdict == Verdict::Absent)
+        .map(|j| j.blocker.title())
+        .collect();
+    if !clear.is_empty() {
+        writeln!(out, "  No sign of: {}", clear.join("; "))?;
+    }
+    if !review.promoters.is_empty() {
+        writeln!(out, "  Promoters already in place:")?;
+        for promoter in &review.promoters {
+            writeln!(
+                out,
+                "   - {} ({}: {})",
+                promoter.promoter.title(),
+                promoter.evidence.subject,
+                promoter.evidence.observed
+            )?;
+        }
+    }
+    let others: Vec<_> = flow
+        .review_checks
+        .findings()
+        .iter()
+        .filter(|f| !f.code.starts_with("CULTURE-") && f.code != "REVIEW-CAP-001")
+        .collect();
+    if !others.is_empty() {
+        writeln!(
+            out,
+            "  Strategy, culture and answers held against each other:"
+        )?;
+        for finding in others {
+            writeln!(out, "   - {}", finding.message)?;
+        }
+    }
+    Ok(())
 }
 
 /// One sentence: the level and its move, the widest gap, where to focus.
@@ -314,6 +428,14 @@ fn headline(flow: &Flow) -> String {
             None => String::new(),
         };
         parts.push(format!("level {} ({}){moved}", level.number, level.name));
+    }
+    if let Some(cap) = &flow.review.blocker_cap {
+        parts.push(format!(
+            "{} culture blocker(s) cap it at level {} ({})",
+            cap.blockers.len(),
+            cap.capped.number,
+            cap.capped.name
+        ));
     }
     if let Some((dimension, gap)) = r
         .dimensions

@@ -4,13 +4,16 @@
 //! ```text
 //! cargo run --example validate -- FILE [--profile draft|final] [--config RULES.toml] [--json]
 //!                                      [--instrument INSTRUMENT.toml]
+//! cargo run --example validate -- SIGNALS [--canvas CANVAS] [--round ROUND] [--json]
 //! cargo run --example validate -- --list-rules [--json | --markdown] [--config RULES.toml]
 //! ```
 //!
 //! FILE and the other documents may be JSON or TOML, told apart by their
 //! extension. The kind of FILE is told by its content: a canvas has `metadata`,
-//! an instrument `items`, a round `responses`. A round is checked against
-//! `--instrument`, or the built-in customer strategy maturity instrument.
+//! an instrument `items`, a round `responses`, and anything else is read as
+//! culture signals. A round is checked against `--instrument`, or the built-in
+//! customer strategy maturity instrument. Culture signals are checked with the
+//! culture and review rules, together with `--canvas` and `--round` if given.
 //! Without `--profile`, a canvas's own stage (draft or final) chooses the
 //! profile; other documents are judged as final.
 //!
@@ -22,9 +25,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use customer_strategy::validate::{Catalogue, Config, Profile, Report, Rule, RuleSet, Subject};
-use customer_strategy::{Assessment, Canvas, Document, Instrument, Round, Stage, rules};
+use customer_strategy::{
+    Assessment, Canvas, CultureSignals, Document, Instrument, OrganizationReview, Round, Stage,
+    rules,
+};
 
 const USAGE: &str = "usage: validate FILE [--profile draft|final] [--config RULES.toml] [--json] [--instrument FILE]
+       validate SIGNALS [--canvas CANVAS] [--round ROUND [--instrument FILE]] [--json]
        validate --list-rules [--json | --markdown] [--config RULES.toml]";
 
 #[derive(Default)]
@@ -33,6 +40,8 @@ struct Args {
     profile: Option<Profile>,
     config: Option<PathBuf>,
     instrument: Option<PathBuf>,
+    canvas: Option<PathBuf>,
+    round: Option<PathBuf>,
     json: bool,
     markdown: bool,
     list_rules: bool,
@@ -85,6 +94,32 @@ fn run() -> Result<ExitCode, String> {
                 check(rules::instrument(), config, &instrument, profile)?,
             )
         }
+        Kind::Signals => {
+            let signals = load::<CultureSignals>(&file)?;
+            let title = format!("Culture signals of {}", signals.organization);
+            let canvas = args.canvas.as_deref().map(load::<Canvas>).transpose()?;
+            let assessment = match &args.round {
+                Some(path) => Some(Assessment {
+                    instrument: match &args.instrument {
+                        Some(path) => load::<Instrument>(path)?,
+                        None => {
+                            Instrument::customer_strategy_maturity().map_err(|e| e.to_string())?
+                        }
+                    },
+                    round: load::<Round>(path)?,
+                }),
+                None => None,
+            };
+            let review = OrganizationReview {
+                canvas,
+                signals: Some(signals),
+                assessment,
+            };
+            let profile = args.profile.unwrap_or(Profile::Final);
+            let mut catalogue = rules::culture();
+            catalogue.extend(rules::review());
+            (title, check(catalogue, config, &review, profile)?)
+        }
         Kind::Round => {
             let round = load::<Round>(&file)?;
             let instrument = match &args.instrument {
@@ -130,6 +165,7 @@ enum Kind {
     Canvas,
     Instrument,
     Round,
+    Signals,
 }
 
 /// Tells the kind of document by its top-level keys, before loading it strictly.
@@ -149,6 +185,8 @@ fn kind_of(path: &Path) -> Result<Kind, String> {
         Ok(Kind::Round)
     } else if has("items") || has("scale") {
         Ok(Kind::Instrument)
+    } else if !has("metadata") && has("schema_version") {
+        Ok(Kind::Signals)
     } else {
         // A canvas, or something that will fail to load as one with a clear error.
         Ok(Kind::Canvas)
@@ -158,10 +196,12 @@ fn kind_of(path: &Path) -> Result<Kind, String> {
 /// Lists every catalogue; a configuration applies to the catalogue that has
 /// each code it names.
 fn list_rules(args: &Args, config: &Config) -> Result<(), String> {
-    let sections: [(&str, Catalogue); 3] = [
+    let sections: [(&str, Catalogue); 5] = [
         ("Canvas rules", describe(rules::canvas(), config)?),
         ("Instrument rules", describe(rules::instrument(), config)?),
         ("Response rules", describe(rules::responses(), config)?),
+        ("Culture rules", describe(rules::culture(), config)?),
+        ("Review rules", describe(rules::review(), config)?),
     ];
     let known: BTreeSet<&str> = sections
         .iter()
@@ -247,6 +287,14 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--config" => {
                 let value = raw.next().ok_or("--config needs a file")?;
                 args.config = Some(PathBuf::from(value));
+            }
+            "--canvas" => {
+                let value = raw.next().ok_or("--canvas needs a file")?;
+                args.canvas = Some(PathBuf::from(value));
+            }
+            "--round" => {
+                let value = raw.next().ok_or("--round needs a file")?;
+                args.round = Some(PathBuf::from(value));
             }
             "--instrument" => {
                 let value = raw.next().ok_or("--instrument needs a file")?;

@@ -69,21 +69,25 @@
 
 mod assessment;
 mod canvas;
+mod culture;
 mod dates;
 mod document;
 mod id;
 mod quantity;
+mod review;
 pub mod rules;
 pub mod validate;
 
 pub use assessment::*;
 pub use canvas::*;
+pub use culture::*;
 pub use document::{Document, Format, LoadError, LoadOptions, SaveError, SchemaVersion};
 pub use id::{
     BusinessGoalId, CanvasId, CapabilityGapId, IdParseError, JourneyId, MetricId, NeedId,
     ObjectiveId, OfferingId, SegmentId, TouchPointId, ValueElementId,
 };
 pub use quantity::{Money, QuantityError, Share};
+pub use review::{BlockerCap, OrganizationReview, ReviewOptions, ReviewResult};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

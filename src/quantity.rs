@@ -45,6 +45,16 @@ impl Share {
         }
     }
 
+    /// A share from a fraction known to lie in `0.0..=1.0`, such as a constant;
+    /// out-of-range values are clamped and NaN becomes 0.
+    pub(crate) const fn from_fraction(fraction: f64) -> Self {
+        if fraction.is_nan() {
+            Share(0.0)
+        } else {
+            Share(fraction.clamp(0.0, 1.0))
+        }
+    }
+
     /// Creates a share from a percentage in `0.0..=100.0`.
     ///
     /// # Errors

@@ -14,7 +14,7 @@ pub use instrument::{
 pub use response::{Answer, Assessment, InstrumentRef, Respondent, Response, Round};
 pub use score::Score;
 pub use scoring::{
-    AnswerCounts, Change, DimensionChange, DimensionResult, Gap, LevelRef, LevelResult,
+    AnswerCounts, Change, DimensionChange, DimensionResult, Gap, ItemResult, LevelRef, LevelResult,
     NextStepsFor, RespondentScore, RoundResult, Scorer, ScoringError, ScoringOptions, Stats, Trend,
     WeakestLinkCap,
 };

@@ -140,7 +140,7 @@ impl Document for Round {
 
 /// An instrument and a round of responses to it, judged together by the
 /// response rules of the catalogue.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assessment {
     /// The instrument the round was answered with.
     pub instrument: crate::assessment::instrument::Instrument,

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::instrument::{
-    DimensionId, Instrument, MaturityLevel, OrgLevel, RespondentId,
+    DimensionId, Instrument, ItemId, MaturityLevel, OrgLevel, RespondentId,
 };
 use crate::assessment::response::{Answer, InstrumentRef, Response, Round};
 use crate::assessment::score::Score;
@@ -97,11 +97,15 @@ pub struct Scorer<'i> {
     levels: Vec<&'i MaturityLevel>,
     min: f64,
     span: f64,
+    /// How many points the scale has.
+    points: usize,
 }
 
 #[derive(Debug)]
 struct ItemSlot<'i> {
     id: &'i str,
+    /// The item's position in the instrument.
+    position: usize,
     dimension: usize,
     weight: f64,
     reverse: bool,
@@ -142,7 +146,7 @@ impl<'i> Scorer<'i> {
             check_weight(dimension.weight, "dimension", dimension.id.as_str())?;
         }
         let mut items = Vec::with_capacity(instrument.items.len());
-        for item in &instrument.items {
+        for (position, item) in instrument.items.iter().enumerate() {
             let dimension = instrument
                 .dimensions
                 .iter()
@@ -156,6 +160,7 @@ impl<'i> Scorer<'i> {
             check_weight(item.weight, "item", item.id.as_str())?;
             items.push(ItemSlot {
                 id: item.id.as_str(),
+                position,
                 dimension,
                 weight: item.weight,
                 reverse: item.reverse,
@@ -178,6 +183,7 @@ impl<'i> Scorer<'i> {
             instrument,
             items,
             levels,
+            points: usize::from(scale.max - scale.min) + 1,
             min: f64::from(scale.min),
             span: f64::from(scale.max) - f64::from(scale.min),
         })
@@ -204,7 +210,7 @@ impl<'i> Scorer<'i> {
     pub fn score_response(&self, response: &Response) -> RespondentScore {
         let mut sums = vec![WeightedMean::default(); self.instrument.dimensions.len()];
         let mut answers = AnswerCounts::default();
-        self.accumulate(response, &mut sums, &mut answers);
+        self.accumulate(response, &mut sums, &mut answers, None);
         let scores: Vec<Option<Score>> = sums.iter().map(WeightedMean::score).collect();
         let overall = self.weighted_overall(scores.iter().copied());
         RespondentScore {
@@ -224,6 +230,7 @@ impl<'i> Scorer<'i> {
         response: &Response,
         sums: &mut [WeightedMean],
         answers: &mut AnswerCounts,
+        mut per_item: Option<&mut [u32]>,
     ) {
         sums.fill(WeightedMean::default());
         // Both the answers (a BTreeMap) and the items are sorted by id: one merge
@@ -253,6 +260,13 @@ impl<'i> Scorer<'i> {
                     }
                     if let Some(mean) = sums.get_mut(slot.dimension) {
                         mean.add(100.0 * value, slot.weight);
+                    }
+                    // Counts per point, so item means do not depend on the
+                    // order of the respondents.
+                    let cell = slot.position * self.points
+                        + usize::from(point - self.instrument.scale.min);
+                    if let Some(count) = per_item.as_deref_mut().and_then(|c| c.get_mut(cell)) {
+                        *count += 1;
                     }
                     answers.scored += 1;
                 }
@@ -285,11 +299,12 @@ impl<'i> Scorer<'i> {
         // Per dimension, the scores of the whole team and of each level; one
         // buffer of sums serves every response.
         let mut sums = vec![WeightedMean::default(); dimensions.len()];
+        let mut per_item = vec![0_u32; self.instrument.items.len() * self.points];
         let mut team: Vec<Vec<f64>> =
             vec![Vec::with_capacity(round.responses.len()); dimensions.len()];
         let mut by_level: Vec<(OrgLevel, usize, Vec<Vec<f64>>)> = Vec::new();
         for response in &round.responses {
-            self.accumulate(response, &mut sums, &mut answers);
+            self.accumulate(response, &mut sums, &mut answers, Some(&mut per_item));
             let level = response.respondent.level;
             let group = match by_level.iter().position(|(l, _, _)| *l == level) {
                 Some(i) => i,
@@ -401,8 +416,49 @@ impl<'i> Scorer<'i> {
             strongest,
             weakest,
             next_steps,
+            items: self.item_results(&per_item),
             answers,
         }
+    }
+
+    /// The team's mean per item, from the counts of each point.
+    fn item_results(&self, counts: &[u32]) -> Vec<ItemResult> {
+        let items = &self.instrument.items;
+        let reverse: Vec<bool> = {
+            let mut by_position = vec![false; items.len()];
+            for slot in &self.items {
+                if let Some(flag) = by_position.get_mut(slot.position) {
+                    *flag = slot.reverse;
+                }
+            }
+            by_position
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut mean = WeightedMean::default();
+                let row = counts
+                    .get(i * self.points..(i + 1) * self.points)
+                    .unwrap_or(&[]);
+                for (step, &count) in row.iter().enumerate() {
+                    if count > 0 {
+                        #[allow(clippy::cast_precision_loss)] // a point index
+                        let mut value = step as f64 / self.span;
+                        if reverse.get(i).copied().unwrap_or(false) {
+                            value = 1.0 - value;
+                        }
+                        mean.add_many(100.0 * value, f64::from(count), count as usize);
+                    }
+                }
+                ItemResult {
+                    id: item.id.clone(),
+                    dimension: item.dimension.clone(),
+                    mean: mean.score(),
+                    n: mean.count,
+                }
+            })
+            .collect()
     }
 
     /// Caps the overall level at the weakest dimension's level plus the
@@ -575,6 +631,7 @@ pub struct AnswerCounts {
 /// average to 49.99999999999999 instead of 50, and fall into the band below).
 #[derive(Clone, Copy, Debug)]
 struct WeightedMean {
+    count: usize,
     weighted: f64,
     weights: f64,
     lowest: f64,
@@ -584,6 +641,7 @@ struct WeightedMean {
 impl Default for WeightedMean {
     fn default() -> Self {
         WeightedMean {
+            count: 0,
             weighted: 0.0,
             weights: 0.0,
             lowest: f64::INFINITY,
@@ -594,6 +652,12 @@ impl Default for WeightedMean {
 
 impl WeightedMean {
     fn add(&mut self, value: f64, weight: f64) {
+        self.add_many(value, weight, 1);
+    }
+
+    /// Adds `count` values at once, with their total weight.
+    fn add_many(&mut self, value: f64, weight: f64, count: usize) {
+        self.count += count;
         self.weighted += value * weight;
         self.weights += weight;
         self.lowest = self.lowest.min(value);
@@ -812,6 +876,10 @@ pub struct RoundResult {
     pub weakest: Vec<DimensionId>,
     /// The next steps for the weakest dimensions.
     pub next_steps: Vec<NextStepsFor>,
+    /// The team's score per item, in the instrument's order: evidence for
+    /// questions a dimension's mean hides (reverse items turned around, so a
+    /// high score is always the mature answer).
+    pub items: Vec<ItemResult>,
     /// How all the answers were counted.
     pub answers: AnswerCounts,
 }
@@ -822,6 +890,26 @@ impl RoundResult {
     pub fn dimension(&self, id: &str) -> Option<&DimensionResult> {
         self.dimensions.iter().find(|d| d.id.as_str() == id)
     }
+
+    /// The result of one item.
+    #[must_use]
+    pub fn item(&self, id: &str) -> Option<&ItemResult> {
+        self.items.iter().find(|i| i.id.as_str() == id)
+    }
+}
+
+/// The team's result on one item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemResult {
+    /// The item.
+    pub id: ItemId,
+    /// Its dimension.
+    pub dimension: DimensionId,
+    /// The mean of the answers on the scale, from 0 to 100; `None` when there are none.
+    pub mean: Option<Score>,
+    /// How many answers on the scale.
+    pub n: usize,
 }
 
 /// The change in one score between two rounds.

@@ -21,6 +21,8 @@
 mod assessment;
 mod canvas;
 mod duplicates;
+mod review;
 
 pub use assessment::{AssessmentIndex, InstrumentIndex, instrument, responses};
 pub use canvas::{CanvasIndex, canvas};
+pub use review::{ReviewIndex, culture, review};

@@ -177,10 +177,10 @@ impl<'r> Check<'r> {
     }
 
     /// Whether the caller needs no more findings from this rule: true in a yes/no
-    /// check once one finding exists. Rules with long loops may stop early.
+    /// check once an error exists. Rules with long loops may stop early.
     #[must_use]
     pub fn is_done(&self) -> bool {
-        self.stop_at_first && !self.findings.is_empty()
+        self.stop_at_first && self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
     /// Starts a finding at `path`.
@@ -195,6 +195,7 @@ impl<'r> Check<'r> {
         template: &'static str,
     ) -> FindingBuilder<'_, 'r> {
         FindingBuilder {
+            severity: self.severity,
             check: self,
             path,
             key,
@@ -211,6 +212,7 @@ impl<'r> Check<'r> {
 #[must_use = "a finding is recorded only by `emit`"]
 pub struct FindingBuilder<'c, 'r> {
     check: &'c mut Check<'r>,
+    severity: Severity,
     path: JsonPointer,
     key: &'static str,
     template: &'static str,
@@ -232,6 +234,14 @@ impl FindingBuilder<'_, '_> {
         self
     }
 
+    /// Lowers this finding's severity to at most `severity`, for a finding that
+    /// says less than the rule's usual one, such as "could not be judged"
+    /// beside "found". A configured severity is lowered the same way.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.severity = self.severity.min(severity);
+        self
+    }
+
     /// Adds another place that takes part in the problem.
     pub fn related(mut self, path: JsonPointer) -> Self {
         self.related.push(path);
@@ -243,7 +253,7 @@ impl FindingBuilder<'_, '_> {
         let message = render(self.template, &self.args);
         let finding = Finding {
             code: self.check.code.to_owned(),
-            severity: self.check.severity,
+            severity: self.severity,
             path: self.path,
             message,
             message_key: self.key.to_owned(),

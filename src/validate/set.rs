@@ -97,7 +97,8 @@ impl<S: Subject + ?Sized + 'static> RuleSet<S> {
                 true,
             );
             configured.rule.check(subject, &index, &mut check);
-            if !findings.is_empty() {
+            // A rule may lower some findings below error; only errors decide.
+            if findings.iter().any(|f| f.severity == Severity::Error) {
                 return false;
             }
         }

@@ -1,0 +1,544 @@
+//! Judging each blocker from the evidence at hand: the culture signals first,
+//! a team's answers where a signal is missing, and "cannot judge" where neither
+//! says anything.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::RoundResult;
+use crate::canvas::{Canvas, StakeholderGroup};
+use crate::culture::{Blocker, CultureSignals, Promoter};
+use crate::quantity::Share;
+
+/// Where the lines are drawn when judging the blockers.
+///
+/// ```
+/// use customer_strategy::{Share, Thresholds};
+///
+/// let strict = Thresholds::default().with_executive_time(Share::new(0.2)?);
+/// assert_eq!(strict.executive_time().get(), 0.2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    executive_time: Share,
+    customer_kpis: Share,
+    scorecard_weight: Share,
+    short_term_incentives: Share,
+    process_effort: Share,
+    item_score: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            executive_time: Share::from_fraction(Self::EXECUTIVE_TIME),
+            customer_kpis: Share::from_fraction(Self::CUSTOMER_KPIS),
+            scorecard_weight: Share::from_fraction(Self::SCORECARD_WEIGHT),
+            short_term_incentives: Share::from_fraction(Self::SHORT_TERM_INCENTIVES),
+            process_effort: Share::from_fraction(Self::PROCESS_EFFORT),
+            item_score: Self::ITEM_SCORE,
+        }
+    }
+}
+
+impl Thresholds {
+    /// Executives should spend at least 15% of their time on customers.
+    pub const EXECUTIVE_TIME: f64 = 0.15;
+    /// At least half of the KPIs should carry customer parameters.
+    pub const CUSTOMER_KPIS: f64 = 0.5;
+    /// Customer value should weigh at least 15% on the balanced scorecard (the
+    /// companies cited weighed it at 18% and 23%).
+    pub const SCORECARD_WEIGHT: f64 = 0.15;
+    /// At most 60% of incentive pay should hang on short-term financial results.
+    pub const SHORT_TERM_INCENTIVES: f64 = 0.6;
+    /// At most 70% of change effort should go to processes and systems.
+    pub const PROCESS_EFFORT: f64 = 0.7;
+    /// A team score below 40 (of 100) on the item that speaks to a blocker
+    /// counts as evidence of it.
+    pub const ITEM_SCORE: f64 = 40.0;
+
+    /// Sets the least share of time executives should spend on customers.
+    #[must_use]
+    pub fn with_executive_time(mut self, share: Share) -> Self {
+        self.executive_time = share;
+        self
+    }
+
+    /// Sets the least share of KPIs that should carry customer parameters.
+    #[must_use]
+    pub fn with_customer_kpis(mut self, share: Share) -> Self {
+        self.customer_kpis = share;
+        self
+    }
+
+    /// Sets the least weight of customer value on the balanced scorecard.
+    #[must_use]
+    pub fn with_scorecard_weight(mut self, share: Share) -> Self {
+        self.scorecard_weight = share;
+        self
+    }
+
+    /// Sets the largest share of incentive pay on short-term financial results.
+    #[must_use]
+    pub fn with_short_term_incentives(mut self, share: Share) -> Self {
+        self.short_term_incentives = share;
+        self
+    }
+
+    /// Sets the largest share of change effort on processes and systems.
+    #[must_use]
+    pub fn with_process_effort(mut self, share: Share) -> Self {
+        self.process_effort = share;
+        self
+    }
+
+    /// Sets the team item score (0 to 100) below which an item is evidence of a blocker.
+    #[must_use]
+    pub fn with_item_score(mut self, score: f64) -> Self {
+        if score.is_finite() {
+            self.item_score = score.clamp(0.0, 100.0);
+        }
+        self
+    }
+
+    /// The least share of time executives should spend on customers.
+    #[must_use]
+    pub fn executive_time(&self) -> Share {
+        self.executive_time
+    }
+
+    /// The least share of KPIs that should carry customer parameters.
+    #[must_use]
+    pub fn customer_kpis(&self) -> Share {
+        self.customer_kpis
+    }
+
+    /// The least weight of customer value on the balanced scorecard.
+    #[must_use]
+    pub fn scorecard_weight(&self) -> Share {
+        self.scorecard_weight
+    }
+
+    /// The largest share of incentive pay on short-term financial results.
+    #[must_use]
+    pub fn short_term_incentives(&self) -> Share {
+        self.short_term_incentives
+    }
+
+    /// The largest share of change effort on processes and systems.
+    #[must_use]
+    pub fn process_effort(&self) -> Share {
+        self.process_effort
+    }
+
+    /// The team item score below which an item is evidence of a blocker.
+    #[must_use]
+    pub fn item_score(&self) -> f64 {
+        self.item_score
+    }
+}
+
+/// What the evidence says about a blocker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The evidence shows the blocker at work.
+    Present,
+    /// The evidence shows no sign of it.
+    Absent,
+    /// There is no evidence either way.
+    Unknown,
+}
+
+/// Where a piece of evidence comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// The culture signals.
+    Signals,
+    /// A team's answers to the maturity instrument.
+    Assessment,
+    /// The customer strategy canvas.
+    Canvas,
+}
+
+/// One piece of evidence about a blocker or a promoter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Where it comes from.
+    pub source: Source,
+    /// What was looked at, as a field path or an item id, such as
+    /// `executive_customer_time` or `item culture-07`.
+    pub subject: String,
+    /// What was found, such as `8%`.
+    pub observed: String,
+    /// What a customer culture would show, such as `at least 15%`.
+    pub expected: String,
+    /// Whether this piece of evidence points to the blocker (or, for a
+    /// promoter, shows it in place).
+    pub tripped: bool,
+}
+
+/// The judgement on one blocker: the verdict, the evidence behind it, and the
+/// promoters that answer it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Judgement {
+    /// The blocker.
+    pub blocker: Blocker,
+    /// What the evidence says.
+    pub verdict: Verdict,
+    /// The evidence looked at, in the order it was weighed.
+    pub evidence: Vec<Evidence>,
+    /// The promoters that answer the blocker.
+    pub promoters: Vec<Promoter>,
+}
+
+/// The item of the built-in instrument that speaks to each blocker, used as
+/// evidence where the signals say nothing. Scores of reverse items are already
+/// turned around, so a low score always points to the blocker.
+#[must_use]
+pub const fn evidence_item(blocker: Blocker) -> &'static str {
+    match blocker {
+        Blocker::ShortTermResults => "culture-03",
+        Blocker::WorkingForOwners => "measurement-02",
+        Blocker::CompanyCentric => "culture-05",
+        Blocker::CompanyConvenience => "experience-05",
+        Blocker::ForgottenCustomer => "culture-07",
+        Blocker::ProcessOverMindset => "culture-02",
+        Blocker::NoCustomerTasks => "measurement-05",
+    }
+}
+
+fn percent(share: Share) -> String {
+    format!("{:.0}%", share.percent())
+}
+
+/// Judges one blocker. The signals decide where they say anything; otherwise a
+/// team's score on the blocker's item ([`evidence_item`]) decides; otherwise
+/// the verdict is [`Verdict::Unknown`].
+#[must_use]
+pub fn judge(
+    blocker: Blocker,
+    signals: Option<&CultureSignals>,
+    round: Option<&RoundResult>,
+    thresholds: &Thresholds,
+) -> Judgement {
+    let mut evidence = signals.map_or_else(Vec::new, |s| signal_evidence(blocker, s, thresholds));
+    if evidence.is_empty()
+        && let Some(item) = round.and_then(|r| r.item(evidence_item(blocker)))
+        && let Some(mean) = item.mean
+    {
+        evidence.push(Evidence {
+            source: Source::Assessment,
+            subject: format!("item {}", item.id),
+            observed: format!("team score {mean} from {} answers", item.n),
+            expected: format!("at least {}", thresholds.item_score),
+            tripped: mean.get() < thresholds.item_score,
+        });
+    }
+    let verdict = if evidence.is_empty() {
+        Verdict::Unknown
+    } else if evidence.iter().any(|e| e.tripped) {
+        Verdict::Present
+    } else {
+        Verdict::Absent
+    };
+    Judgement {
+        blocker,
+        verdict,
+        evidence,
+        promoters: blocker.promoters().to_vec(),
+    }
+}
+
+/// Judges every blocker.
+#[must_use]
+pub fn judge_all(
+    signals: Option<&CultureSignals>,
+    round: Option<&RoundResult>,
+    thresholds: &Thresholds,
+) -> Vec<Judgement> {
+    Blocker::ALL
+        .iter()
+        .map(|&b| judge(b, signals, round, thresholds))
+        .collect()
+}
+
+fn signal(subject: &str, observed: String, expected: String, tripped: bool) -> Evidence {
+    Evidence {
+        source: Source::Signals,
+        subject: subject.to_owned(),
+        observed,
+        expected,
+        tripped,
+    }
+}
+
+fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<Evidence> {
+    let mut found = Vec::new();
+    match blocker {
+        Blocker::ShortTermResults => {
+            if let Some(mix) = s.incentive_mix {
+                found.push(signal(
+                    "incentive_mix.short_term_financial",
+                    percent(mix.short_term_financial),
+                    format!("at most {}", percent(t.short_term_incentives)),
+                    mix.short_term_financial > t.short_term_incentives,
+                ));
+            }
+        }
+        Blocker::WorkingForOwners => {
+            if let Some(card) = s.scorecard {
+                found.push(signal(
+                    "scorecard.customer_weight",
+                    percent(card.customer_weight),
+                    format!("at least {}", percent(t.scorecard_weight)),
+                    card.customer_weight < t.scorecard_weight,
+                ));
+                found.push(signal(
+                    "scorecard.reported_to_board",
+                    card.reported_to_board.to_string(),
+                    "true".to_owned(),
+                    !card.reported_to_board,
+                ));
+            }
+        }
+        Blocker::CompanyCentric => {
+            if let Some(kpis) = s.kpis_with_customer_parameters {
+                found.push(signal(
+                    "kpis_with_customer_parameters",
+                    percent(kpis),
+                    format!("at least {}", percent(t.customer_kpis)),
+                    kpis < t.customer_kpis,
+                ));
+            }
+        }
+        Blocker::CompanyConvenience => {
+            if let Some(reviewed) = s.policies_reviewed_for_customers {
+                found.push(signal(
+                    "policies_reviewed_for_customers",
+                    reviewed.to_string(),
+                    "true".to_owned(),
+                    !reviewed,
+                ));
+            }
+        }
+        Blocker::ForgottenCustomer => {
+            if let Some(time) = s.executive_customer_time {
+                found.push(signal(
+                    "executive_customer_time",
+                    percent(time),
+                    format!("at least {}", percent(t.executive_time)),
+                    time < t.executive_time,
+                ));
+            }
+            if let Some(practice) = s.executives_as_customers {
+                found.push(signal(
+                    "executives_as_customers.practised",
+                    practice.practised.to_string(),
+                    "true".to_owned(),
+                    !practice.practised,
+                ));
+            }
+        }
+        Blocker::ProcessOverMindset => {
+            if let Some(effort) = s.change_effort {
+                found.push(signal(
+                    "change_effort.processes_and_systems",
+                    percent(effort.processes_and_systems),
+                    format!("at most {}", percent(t.process_effort)),
+                    effort.processes_and_systems > t.process_effort,
+                ));
+            }
+        }
+        Blocker::NoCustomerTasks => {
+            if let Some(departments) = &s.departments {
+                let without: Vec<&str> = departments
+                    .iter()
+                    .filter(|d| !d.customer_tasks)
+                    .map(|d| d.function.as_str())
+                    .collect();
+                found.push(signal(
+                    "departments",
+                    if without.is_empty() {
+                        format!("all {} departments have customer tasks", departments.len())
+                    } else {
+                        format!(
+                            "{} of {} departments have none: {}",
+                            without.len(),
+                            departments.len(),
+                            without.join(", ")
+                        )
+                    },
+                    "every department has customer tasks".to_owned(),
+                    !without.is_empty(),
+                ));
+            }
+            if let Some(roles) = &s.cxo_customer_roles {
+                let without = roles
+                    .iter()
+                    .filter(|r| r.customer_role.trim().is_empty())
+                    .count();
+                found.push(signal(
+                    "cxo_customer_roles",
+                    format!(
+                        "{without} of {} executives hold no customer role",
+                        roles.len()
+                    ),
+                    "every executive holds a customer role".to_owned(),
+                    without > 0 || roles.is_empty(),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// A promoter the evidence shows in place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromoterInPlace {
+    /// The promoter.
+    pub promoter: Promoter,
+    /// The evidence that shows it.
+    pub evidence: Evidence,
+}
+
+/// The promoters the signals (and the canvas, where given) show in place.
+#[must_use]
+pub fn promoters_in_place(
+    signals: Option<&CultureSignals>,
+    canvas: Option<&Canvas>,
+    thresholds: &Thresholds,
+) -> Vec<PromoterInPlace> {
+    let mut found = Vec::new();
+    let mut add = |promoter: Promoter, evidence: Evidence| {
+        if evidence.tripped {
+            found.push(PromoterInPlace { promoter, evidence });
+        }
+    };
+    if let Some(s) = signals {
+        if let Some(roles) = &s.cxo_customer_roles {
+            let holding = roles
+                .iter()
+                .filter(|r| !r.customer_role.trim().is_empty())
+                .count();
+            add(
+                Promoter::ExecutivesBuildStrategy,
+                signal(
+                    "cxo_customer_roles",
+                    format!("{holding} of {} executives lead customer work", roles.len()),
+                    "every executive leads customer work".to_owned(),
+                    holding > 0 && holding == roles.len(),
+                ),
+            );
+        }
+        if let Some(circles) = &s.circles {
+            add(
+                Promoter::CustomerCentricCircles,
+                signal(
+                    "circles.count",
+                    circles.count.to_string(),
+                    "at least 1".to_owned(),
+                    circles.count > 0,
+                ),
+            );
+        }
+        if let Some(programmes) = s.improvement_programmes {
+            add(
+                Promoter::ContinuousImprovement,
+                signal(
+                    "improvement_programmes",
+                    programmes.to_string(),
+                    "at least 1".to_owned(),
+                    programmes > 0,
+                ),
+            );
+        }
+        if let Some(bill) = &s.bill_of_rights {
+            add(
+                Promoter::BillOfRights,
+                signal(
+                    "bill_of_rights",
+                    format!(
+                        "exists: {}, visible to customers: {}, to staff: {}",
+                        bill.exists, bill.visible_to_customers, bill.visible_to_staff
+                    ),
+                    "exists and is visible to customers and staff".to_owned(),
+                    bill.exists && bill.visible_to_customers && bill.visible_to_staff,
+                ),
+            );
+        }
+        if let Some(card) = s.scorecard {
+            add(
+                Promoter::SystemicChange,
+                signal(
+                    "scorecard",
+                    format!(
+                        "customer weight {}, reported to the board: {}",
+                        percent(card.customer_weight),
+                        card.reported_to_board
+                    ),
+                    format!(
+                        "at least {} and reported to the board",
+                        percent(thresholds.scorecard_weight)
+                    ),
+                    card.customer_weight >= thresholds.scorecard_weight && card.reported_to_board,
+                ),
+            );
+        }
+        if let Some(time) = s.executive_customer_time {
+            add(
+                Promoter::ExecutiveCustomerTime,
+                signal(
+                    "executive_customer_time",
+                    percent(time),
+                    format!("at least {}", percent(thresholds.executive_time)),
+                    time >= thresholds.executive_time,
+                ),
+            );
+        }
+        if let Some(effort) = s.change_effort {
+            add(
+                Promoter::MindsetShift,
+                signal(
+                    "change_effort.mindset",
+                    percent(effort.mindset),
+                    format!(
+                        "at least {:.0}%",
+                        100.0 - thresholds.process_effort.percent()
+                    ),
+                    effort.mindset.get() + thresholds.process_effort.get() >= 1.0 - 1e-9,
+                ),
+            );
+        }
+    }
+    if let Some(canvas) = canvas {
+        let employees = canvas
+            .proposition
+            .business_value
+            .stakeholder_benefits
+            .iter()
+            .any(|b| b.stakeholder == StakeholderGroup::Employees);
+        add(
+            Promoter::StakeholderValue,
+            Evidence {
+                source: Source::Canvas,
+                subject: "proposition.business_value.stakeholder_benefits".to_owned(),
+                observed: if employees {
+                    "names a benefit for employees".to_owned()
+                } else {
+                    "names no benefit for employees".to_owned()
+                },
+                expected: "a benefit for employees and other stakeholders".to_owned(),
+                tripped: employees,
+            },
+        );
+    }
+    found.sort_by_key(|p| p.promoter);
+    found
+}
