@@ -51,6 +51,29 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Maturity assessments
+//!
+//! An [`Instrument`] is a questionnaire as data (the crate ships one,
+//! [`Instrument::customer_strategy_maturity`]); a [`Round`] holds a team's
+//! [`Response`]s. A [`Scorer`] turns them into a [`RoundResult`]: scores per
+//! dimension and organizational level, the maturity level, the gap from
+//! boardroom to back office, and next steps. [`Trend::between`] compares rounds.
+//!
+//! # Culture and the whole-organization review
+//!
+//! The seven [`Blocker`]s and eight [`Promoter`]s of a customer culture are
+//! judged from [`CultureSignals`] (or a team's answers where the signals are
+//! silent). An [`OrganizationReview`] holds a canvas, signals and an assessment
+//! together; its [`ReviewResult`] names the blockers at work with their evidence
+//! and promoters, and caps the maturity level they allow.
+//!
+//! # Validation
+//!
+//! The [`validate`] module is a domain-free rule engine; [`rules`] holds the
+//! built-in catalogues for canvases, instruments, rounds of responses, culture
+//! and the whole-organization review. Findings carry stable codes, JSON Pointer
+//! paths and message keys, under `draft` or `final` profiles.
+//!
 //! # Documents
 //!
 //! Every document type implements [`Document`], which loads JSON and TOML text
