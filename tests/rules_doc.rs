@@ -1,6 +1,6 @@
 //! Keeps RULES.md in step with the rules the catalogues register: each
-//! catalogue (canvas, instrument, responses) has its own section, generated
-//! between its own pair of markers.
+//! catalogue (canvas, instrument, responses, culture, review) has its own
+//! section, generated between its own pair of markers.
 //!
 //! To regenerate the sections after changing a rule:
 //! `UPDATE_RULES_MD=1 cargo test --test rules_doc`.
@@ -13,7 +13,7 @@
 )]
 
 use customer_strategy::validate::{Catalogue, RuleSet};
-use customer_strategy::{Assessment, Canvas, Instrument, rules};
+use customer_strategy::{Assessment, Canvas, Instrument, OrganizationReview, rules};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md");
 
@@ -31,10 +31,20 @@ fn catalogues() -> Vec<(&'static str, Catalogue)> {
         .rules(rules::responses())
         .build()
         .unwrap();
+    let culture = RuleSet::<OrganizationReview>::builder()
+        .rules(rules::culture())
+        .build()
+        .unwrap();
+    let review = RuleSet::<OrganizationReview>::builder()
+        .rules(rules::review())
+        .build()
+        .unwrap();
     vec![
         ("canvas", canvas.describe()),
         ("instrument", instrument.describe()),
         ("responses", responses.describe()),
+        ("culture", culture.describe()),
+        ("review", review.describe()),
     ]
 }
 

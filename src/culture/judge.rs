@@ -197,6 +197,9 @@ pub struct Judgement {
     pub promoters: Vec<Promoter>,
 }
 
+/// The id of the built-in instrument, whose items serve as evidence.
+const BUILT_IN_INSTRUMENT: &str = "customer-strategy-maturity";
+
 /// The item of the built-in instrument that speaks to each blocker, used as
 /// evidence where the signals say nothing. Scores of reverse items are already
 /// turned around, so a low score always points to the blocker.
@@ -213,8 +216,12 @@ pub const fn evidence_item(blocker: Blocker) -> &'static str {
     }
 }
 
+/// A share as a percentage with as many decimals as it needs (up to two), so
+/// that a value just under a threshold never reads as the threshold itself.
 fn percent(share: Share) -> String {
-    format!("{:.0}%", share.percent())
+    let text = format!("{:.2}", share.percent());
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
 }
 
 /// Judges one blocker. The signals decide where they say anything; otherwise a
@@ -228,6 +235,8 @@ pub fn judge(
     thresholds: &Thresholds,
 ) -> Judgement {
     let mut evidence = signals.map_or_else(Vec::new, |s| signal_evidence(blocker, s, thresholds));
+    // The evidence items are those of the built-in instrument.
+    let round = round.filter(|r| r.instrument.id.as_str() == BUILT_IN_INSTRUMENT);
     if evidence.is_empty()
         && let Some(item) = round.and_then(|r| r.item(evidence_item(blocker)))
         && let Some(mean) = item.mean
@@ -235,7 +244,11 @@ pub fn judge(
         evidence.push(Evidence {
             source: Source::Assessment,
             subject: format!("item {}", item.id),
-            observed: format!("team score {mean} from {} answers", item.n),
+            observed: format!(
+                "team score {mean} from {} answer{}",
+                item.n,
+                if item.n == 1 { "" } else { "s" }
+            ),
             expected: format!("at least {}", thresholds.item_score),
             tripped: mean.get() < thresholds.item_score,
         });
@@ -356,7 +369,8 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
             }
         }
         Blocker::NoCustomerTasks => {
-            if let Some(departments) = &s.departments {
+            // An empty list says nothing either way.
+            if let Some(departments) = s.departments.as_ref().filter(|d| !d.is_empty()) {
                 let without: Vec<&str> = departments
                     .iter()
                     .filter(|d| !d.customer_tasks)
@@ -368,7 +382,7 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                         format!("all {} departments have customer tasks", departments.len())
                     } else {
                         format!(
-                            "{} of {} departments have none: {}",
+                            "{} of {} departments have no customer tasks ({})",
                             without.len(),
                             departments.len(),
                             without.join(", ")
@@ -378,7 +392,7 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                     !without.is_empty(),
                 ));
             }
-            if let Some(roles) = &s.cxo_customer_roles {
+            if let Some(roles) = s.cxo_customer_roles.as_ref().filter(|r| !r.is_empty()) {
                 let without = roles
                     .iter()
                     .filter(|r| r.customer_role.trim().is_empty())
@@ -390,7 +404,7 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                         roles.len()
                     ),
                     "every executive holds a customer role".to_owned(),
-                    without > 0 || roles.is_empty(),
+                    without > 0,
                 ));
             }
         }

@@ -6,7 +6,7 @@ use crate::culture::{
 };
 use crate::quantity::Share;
 use crate::review::OrganizationReview;
-use crate::validate::{Check, FnRule, JsonPointer, NumberParam, Severity};
+use crate::validate::{Check, FnRule, JsonPointer, NumberParam, Params, Severity};
 
 pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
     SHORT_TERM,
@@ -18,7 +18,7 @@ pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
     TASKS,
 ];
 
-const ITEM_SCORE: NumberParam = NumberParam::new(
+pub(super) const ITEM_SCORE: NumberParam = NumberParam::new(
     "item_score",
     "Where the signals are silent: the team score (0 to 100) on the blocker's item of the \
      built-in instrument below which the blocker counts as present",
@@ -48,7 +48,12 @@ fn report(
             let tripped: Vec<&Evidence> = judgement.evidence.iter().filter(|e| e.tripped).collect();
             let evidence = tripped
                 .iter()
-                .map(|e| format!("{} is {} (a customer culture shows {})", e.subject, e.observed, e.expected))
+                .map(|e| {
+                    format!(
+                        "{}: {} (a customer culture shows {})",
+                        e.subject, e.observed, e.expected
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let Some(first) = tripped.first() else {
@@ -138,7 +143,19 @@ fn share(value: f64) -> Share {
     Share::new(value).unwrap_or(Share::ZERO)
 }
 
-const MAX_SHORT_TERM: NumberParam = NumberParam::new(
+/// The thresholds in force for a rule: each threshold parameter it declares as
+/// configured, the defaults for the rest.
+pub(super) fn thresholds_from(params: &Params) -> Thresholds {
+    Thresholds::default()
+        .with_short_term_incentives(share(params.number(&MAX_SHORT_TERM)))
+        .with_scorecard_weight(share(params.number(&MIN_SCORECARD)))
+        .with_customer_kpis(share(params.number(&MIN_CUSTOMER_KPIS)))
+        .with_executive_time(share(params.number(&MIN_EXECUTIVE_TIME)))
+        .with_process_effort(share(params.number(&MAX_PROCESS_EFFORT)))
+        .with_item_score(params.number(&ITEM_SCORE))
+}
+
+pub(super) const MAX_SHORT_TERM: NumberParam = NumberParam::new(
     "max_short_term",
     "The largest share of incentive pay on short-term financial results, from 0 to 1",
     Thresholds::SHORT_TERM_INCENTIVES,
@@ -159,14 +176,11 @@ pub(super) const SHORT_TERM: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn short_term(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let params = check.params();
-    let thresholds = Thresholds::default()
-        .with_short_term_incentives(share(params.number(&MAX_SHORT_TERM)))
-        .with_item_score(params.number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(Blocker::ShortTermResults, &thresholds, review, index, check);
 }
 
-const MIN_SCORECARD: NumberParam = NumberParam::new(
+pub(super) const MIN_SCORECARD: NumberParam = NumberParam::new(
     "min_scorecard_weight",
     "The least weight of customer value on the balanced scorecard, from 0 to 1",
     Thresholds::SCORECARD_WEIGHT,
@@ -187,14 +201,11 @@ pub(super) const OWNERS: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn owners(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let params = check.params();
-    let thresholds = Thresholds::default()
-        .with_scorecard_weight(share(params.number(&MIN_SCORECARD)))
-        .with_item_score(params.number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(Blocker::WorkingForOwners, &thresholds, review, index, check);
 }
 
-const MIN_CUSTOMER_KPIS: NumberParam = NumberParam::new(
+pub(super) const MIN_CUSTOMER_KPIS: NumberParam = NumberParam::new(
     "min_customer_kpis",
     "The least share of KPIs that carry customer parameters, from 0 to 1",
     Thresholds::CUSTOMER_KPIS,
@@ -214,10 +225,7 @@ pub(super) const COMPANY_CENTRIC: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn company_centric(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let params = check.params();
-    let thresholds = Thresholds::default()
-        .with_customer_kpis(share(params.number(&MIN_CUSTOMER_KPIS)))
-        .with_item_score(params.number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(Blocker::CompanyCentric, &thresholds, review, index, check);
 }
 
@@ -233,7 +241,7 @@ pub(super) const CONVENIENCE: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn convenience(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let thresholds = Thresholds::default().with_item_score(check.params().number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(
         Blocker::CompanyConvenience,
         &thresholds,
@@ -243,7 +251,7 @@ fn convenience(review: &OrganizationReview, index: &ReviewIndex, check: &mut Che
     );
 }
 
-const MIN_EXECUTIVE_TIME: NumberParam = NumberParam::new(
+pub(super) const MIN_EXECUTIVE_TIME: NumberParam = NumberParam::new(
     "min_executive_time",
     "The least share of their time executives spend with customers, from 0 to 1",
     Thresholds::EXECUTIVE_TIME,
@@ -263,10 +271,7 @@ pub(super) const FORGOTTEN: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn forgotten(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let params = check.params();
-    let thresholds = Thresholds::default()
-        .with_executive_time(share(params.number(&MIN_EXECUTIVE_TIME)))
-        .with_item_score(params.number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(
         Blocker::ForgottenCustomer,
         &thresholds,
@@ -276,7 +281,7 @@ fn forgotten(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check
     );
 }
 
-const MAX_PROCESS_EFFORT: NumberParam = NumberParam::new(
+pub(super) const MAX_PROCESS_EFFORT: NumberParam = NumberParam::new(
     "max_process_effort",
     "The largest share of change effort on processes and systems, from 0 to 1",
     Thresholds::PROCESS_EFFORT,
@@ -296,10 +301,7 @@ pub(super) const MINDSET: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn mindset(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let params = check.params();
-    let thresholds = Thresholds::default()
-        .with_process_effort(share(params.number(&MAX_PROCESS_EFFORT)))
-        .with_item_score(params.number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(
         Blocker::ProcessOverMindset,
         &thresholds,
@@ -321,6 +323,6 @@ pub(super) const TASKS: FnRule<OrganizationReview> = FnRule::new(
 );
 
 fn tasks(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_>) {
-    let thresholds = Thresholds::default().with_item_score(check.params().number(&ITEM_SCORE));
+    let thresholds = thresholds_from(check.params());
     report(Blocker::NoCustomerTasks, &thresholds, review, index, check);
 }

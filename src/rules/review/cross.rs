@@ -2,9 +2,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::{ReviewIndex, review_rule};
+use super::{ReviewIndex, blockers, review_rule};
 use crate::canvas::{Canvas, Lifecycle, Perspective, Role, Voice};
-use crate::culture::{CultureSignals, Thresholds, Verdict, judge_all};
+use crate::culture::{CultureSignals, Verdict, judge_all};
 use crate::review::{OrganizationReview, cap_by_blockers};
 use crate::validate::{Check, FnRule, IntegerParam, JsonPointer, NumberParam};
 
@@ -27,7 +27,7 @@ pub(super) const SAY_DO: FnRule<OrganizationReview> = FnRule::new(
          of it is a gap between saying and doing: high marks on measurement with no customer \
          measure in the canvas are a belief, not a practice.",
     )
-    .with_params(&[HIGH_SCORE.spec()]),
+    .with_params(&[HIGH_SCORE.spec(), blockers::MIN_CUSTOMER_KPIS.spec()]),
     say_do,
 );
 
@@ -36,6 +36,7 @@ fn say_do(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_
         return;
     };
     let high = check.params().number(&HIGH_SCORE);
+    let min_kpis = check.params().number(&blockers::MIN_CUSTOMER_KPIS);
     for dimension in &maturity.dimensions {
         let Some(stats) = dimension.stats else {
             continue;
@@ -43,7 +44,7 @@ fn say_do(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_
         if stats.mean.get() < high {
             continue;
         }
-        for (path, missing) in missing_evidence(dimension.id.as_str(), review) {
+        for (path, missing) in missing_evidence(dimension.id.as_str(), review, min_kpis) {
             check
                 .finding(
                     path,
@@ -64,6 +65,7 @@ fn say_do(review: &OrganizationReview, index: &ReviewIndex, check: &mut Check<'_
 fn missing_evidence(
     dimension: &str,
     review: &OrganizationReview,
+    min_kpis: f64,
 ) -> Vec<(JsonPointer, &'static str)> {
     let mut missing = Vec::new();
     let canvas = review.canvas.as_ref();
@@ -135,9 +137,9 @@ fn missing_evidence(
             }
             if let Some(kpis) = signals.and_then(|s| s.kpis_with_customer_parameters) {
                 expect(
-                    kpis.get() < Thresholds::CUSTOMER_KPIS,
+                    kpis.get() < min_kpis,
                     "/signals/kpis_with_customer_parameters",
-                    "fewer than half of the KPIs carry customer parameters",
+                    "too few of the KPIs carry customer parameters",
                 );
             }
         }
@@ -171,9 +173,18 @@ pub(super) const BLOCKER_CAP: FnRule<OrganizationReview> = FnRule::new(
         "Culture blockers cap the maturity level",
         "A strategy people do not embrace sits on the shelf: however well a team rates its \
          practice, each blocker at work in the culture lowers the level it can claim. \
-         Blockers are judged with their default thresholds.",
+         Blockers are judged with this rule's threshold parameters, which default to the \
+         culture rules' defaults; configure both alike.",
     )
-    .with_params(&[LEVELS_PER_BLOCKER.spec()]),
+    .with_params(&[
+        LEVELS_PER_BLOCKER.spec(),
+        blockers::MAX_SHORT_TERM.spec(),
+        blockers::MIN_SCORECARD.spec(),
+        blockers::MIN_CUSTOMER_KPIS.spec(),
+        blockers::MIN_EXECUTIVE_TIME.spec(),
+        blockers::MAX_PROCESS_EFFORT.spec(),
+        blockers::ITEM_SCORE.spec(),
+    ]),
     blocker_cap,
 );
 
@@ -184,15 +195,12 @@ fn blocker_cap(review: &OrganizationReview, index: &ReviewIndex, check: &mut Che
     let Some(level) = &maturity.level else {
         return;
     };
-    let present: Vec<_> = judge_all(
-        review.signals.as_ref(),
-        Some(maturity),
-        &Thresholds::default(),
-    )
-    .into_iter()
-    .filter(|j| j.verdict == Verdict::Present)
-    .map(|j| j.blocker)
-    .collect();
+    let thresholds = blockers::thresholds_from(check.params());
+    let present: Vec<_> = judge_all(review.signals.as_ref(), Some(maturity), &thresholds)
+        .into_iter()
+        .filter(|j| j.verdict == Verdict::Present)
+        .map(|j| j.blocker)
+        .collect();
     let per = u8::try_from(check.params().integer(&LEVELS_PER_BLOCKER)).unwrap_or(u8::MAX);
     if let Some(cap) = cap_by_blockers(&assessment.instrument, level, &present, per) {
         let names: Vec<&str> = cap.blockers.iter().map(|b| b.title()).collect();
@@ -260,7 +268,7 @@ fn cxo_roles_agree(review: &OrganizationReview, _: &ReviewIndex, check: &mut Che
                 "review.agree.role_missing_from_signals",
                 "The canvas gives the {role} a customer role, but the culture signals do not",
             )
-            .arg("role", role.as_str())
+            .arg("role", role.as_str().replace('_', " "))
             .emit();
     }
     for role in in_signals.difference(&in_canvas) {
@@ -270,7 +278,7 @@ fn cxo_roles_agree(review: &OrganizationReview, _: &ReviewIndex, check: &mut Che
                 "review.agree.role_missing_from_canvas",
                 "The culture signals give the {role} a customer role, but the canvas does not",
             )
-            .arg("role", role.as_str())
+            .arg("role", role.as_str().replace('_', " "))
             .emit();
     }
 }
