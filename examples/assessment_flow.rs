@@ -7,10 +7,15 @@
 //! ```text
 //! cargo run --example assessment_flow            # the story, as text
 //! cargo run --example assessment_flow -- --json  # every number, as JSON
+//! cargo run --features render --example assessment_flow -- --out report
 //! ```
+//!
+//! `--out DIR` (with the `render` feature) also writes the charts and the
+//! review for the leadership team into DIR: `radar.svg`, `gaps.svg`,
+//! `report.md` and `report.html`.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use customer_strategy::validate::{Profile, Report, RuleSet};
@@ -41,8 +46,25 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let json = std::env::args().skip(1).any(|a| a == "--json");
-    match run(json) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let json = args.iter().any(|a| a == "--json");
+    let out = match out_dir(&args) {
+        Ok(out) => out,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    #[cfg(not(feature = "render"))]
+    if out.is_some() {
+        eprintln!(
+            "error: --out writes charts and reports, which need the `render` feature; run\n  \
+             cargo run --features render --example assessment_flow -- --out DIR\n\
+             (or with --all-features)"
+        );
+        return ExitCode::from(2);
+    }
+    match run(json, out.as_deref()) {
         Ok(output) => {
             use std::io::Write as _;
             // A reader that goes away early (`| head`) is not an error.
@@ -56,7 +78,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(json: bool) -> Result<String, String> {
+/// The directory of `--out DIR` (or `--out=DIR`), if given.
+fn out_dir(args: &[String]) -> Result<Option<PathBuf>, String> {
+    let mut out = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let dir = if arg == "--out" {
+            args.next()
+                .ok_or("--out needs a directory, such as `--out report`")?
+        } else if let Some(dir) = arg.strip_prefix("--out=") {
+            dir
+        } else {
+            continue;
+        };
+        if dir.is_empty() || dir.starts_with("--") {
+            return Err("--out needs a directory, such as `--out report`".to_owned());
+        }
+        out = Some(PathBuf::from(dir));
+    }
+    Ok(out)
+}
+
+fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
     let instrument = Instrument::customer_strategy_maturity().map_err(|e| e.to_string())?;
     let round: Round = load("team_round_2026.toml")?;
     let earlier: Round = load("team_round_2025.toml")?;
@@ -110,6 +153,12 @@ fn run(json: bool) -> Result<String, String> {
         review,
         review_checks,
     };
+    #[cfg(feature = "render")]
+    if let Some(dir) = out {
+        write_reports(dir, &flow, &organization)?;
+    }
+    #[cfg(not(feature = "render"))]
+    let _ = out;
     if json {
         serde_json::to_string_pretty(&flow)
             .map(|mut text| {
@@ -120,6 +169,53 @@ fn run(json: bool) -> Result<String, String> {
     } else {
         Ok(story(&flow).unwrap_or_default())
     }
+}
+
+/// Writes the charts and the review for the leadership team into `dir`.
+#[cfg(feature = "render")]
+fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> Result<(), String> {
+    use customer_strategy::render::{
+        ReviewReport, gap_chart, html_report, markdown_report, radar_chart,
+    };
+
+    let canvas_rules = RuleSet::<Canvas>::builder()
+        .rules(rules::canvas())
+        .build()
+        .map_err(|e| e.to_string())?;
+    let canvas_checks = organization
+        .canvas
+        .as_ref()
+        .map(|canvas| canvas_rules.validate(canvas, Profile::Final));
+    let name = organization
+        .canvas
+        .as_ref()
+        .map_or("the organization", |c| c.metadata.organization.as_str());
+    let mut report = ReviewReport::new(name, &flow.result, &flow.review, &flow.review_checks)
+        .with_earlier(&flow.earlier)
+        .with_trend(&flow.trend)
+        .with_chart_files("radar.svg", "gaps.svg");
+    if let Some(canvas) = &organization.canvas {
+        report = report.with_canvas(canvas);
+    }
+    if let Some(checks) = &canvas_checks {
+        report = report.with_canvas_checks(checks);
+    }
+
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let files = [
+        ("radar.svg", radar_chart(&flow.result, Some(&flow.earlier))),
+        ("gaps.svg", gap_chart(&flow.result)),
+        ("report.md", markdown_report(&report)),
+        ("report.html", html_report(&report)),
+    ];
+    for (file, content) in files {
+        let path = dir.join(file);
+        std::fs::write(&path, content)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        // On standard error, so `--json --out DIR` still prints pure JSON.
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 fn load<D: Document>(name: &str) -> Result<D, String> {
@@ -353,7 +449,7 @@ fn culture(out: &mut String, flow: &Flow) -> std::fmt::Result {
         for evidence in judgement.evidence.iter().filter(|e| e.tripped) {
             writeln!(
                 out,
-                "     evidence: {} is {} (a customer culture shows {})",
+                "     evidence: {}: {} (a customer culture shows {})",
                 evidence.subject, evidence.observed, evidence.expected
             )?;
         }

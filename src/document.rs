@@ -34,6 +34,32 @@ impl fmt::Display for SchemaVersion {
     }
 }
 
+// Any version number the type can hold; `crate::schema` pins each document's
+// `schema_version` to the one version this release reads.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SchemaVersion {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": u32::MIN,
+            "maximum": u32::MAX,
+            "description": "The version of the document format.",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         u32::deserialize(deserializer).map(SchemaVersion)

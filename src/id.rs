@@ -71,6 +71,30 @@ macro_rules! typed_id {
                 id.0
             }
         }
+
+        // Inlined where used: the field that holds the id says what it refers to.
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                concat!("customer_strategy::", stringify!($name)).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "format": "uuid",
+                    "description": concat!("The id of ", $what, ": a UUID."),
+                })
+            }
+        }
     };
 }
 

@@ -86,6 +86,25 @@
 //! One error type per concern, each `Clone + Send + Sync + 'static` and opaque,
 //! with predicates to tell the kinds apart: [`LoadError`] and [`SaveError`] for
 //! documents, [`IdParseError`] for ids, [`QuantityError`] for checked quantities.
+//!
+//! # Crate features
+//!
+//! None is on by default; the default build depends only on what loading and
+//! judging documents needs.
+//!
+//! - `render`: the `render` module, reports people look at: an SVG radar chart
+//!   of the maturity dimensions (`render::radar_chart`), an SVG chart of the gap
+//!   from boardroom to back office (`render::gap_chart`), and a
+//!   whole-organization review as Markdown (`render::markdown_report`) and as
+//!   one self-contained HTML file (`render::html_report`). Adds no dependencies.
+//! - `schema`: the `schema` module, a JSON Schema (draft 2020-12) for every
+//!   document: `schema::canvas`, `schema::instrument`, `schema::round`,
+//!   `schema::culture_signals`, `schema::rule_config` and `schema::report`, and
+//!   `schema::all` with the file stem of each. The schemas refuse what the
+//!   loaders refuse (unknown fields, wrong types, shares outside 0 to 1, unknown
+//!   enum values, other `schema_version`s), so tools in other languages can check
+//!   a document before they hand it over. The same schemas are checked in under
+//!   `schemas/` in the repository. Brings in `schemars`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -97,8 +116,12 @@ mod dates;
 mod document;
 mod id;
 mod quantity;
+#[cfg(feature = "render")]
+pub mod render;
 mod review;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod validate;
 
 pub use assessment::*;

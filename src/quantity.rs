@@ -83,6 +83,30 @@ impl Share {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Share {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Share".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::Share".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "A share of a whole, as a fraction from 0 (none) to 1 (all of it).",
+        })
+    }
+}
+
 impl fmt::Display for Share {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}%", self.percent())
@@ -134,6 +158,7 @@ impl<'de> Deserialize<'de> for Share {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     amount: Amount,
@@ -190,6 +215,30 @@ impl Amount {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Amount {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::Amount".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": i64::MAX,
+            "description": "The amount, in whole units of the currency.",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AmountVisitor;
@@ -231,6 +280,29 @@ impl FromStr for CurrencyCode {
                 "a currency must be a three-letter ISO 4217 code such as `EUR`, got `{s}`"
             )))
         }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CurrencyCode {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CurrencyCode".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::CurrencyCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[A-Z]{3}$",
+            "description": "The ISO 4217 currency code: three upper-case letters, such as `EUR`.",
+        })
     }
 }
 

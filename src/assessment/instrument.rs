@@ -11,6 +11,7 @@ macro_rules! key {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -71,6 +72,7 @@ key!(
 /// Products can ship their own instrument as JSON or TOML; the crate ships one,
 /// [`Instrument::customer_strategy_maturity`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
     /// The version of the document format.
@@ -154,6 +156,7 @@ impl Instrument {
 /// The points an answer can take, with a label for each, and whether "don't
 /// know" and "not applicable" may be answered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerScale {
     /// The lowest point, such as 1.
@@ -185,6 +188,7 @@ impl AnswerScale {
 
 /// The label of one point of the scale.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLabel {
     /// The point.
@@ -195,6 +199,7 @@ pub struct ScaleLabel {
 
 /// A dimension of maturity, reported with its own score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// The dimension's id.
@@ -216,6 +221,7 @@ fn one() -> f64 {
 /// The organizational level a respondent works at; asking every level exposes
 /// the gap between boardroom and back office.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OrgLevel {
@@ -274,6 +280,7 @@ impl fmt::Display for OrgLevel {
 
 /// One item (question) of an instrument.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The item's id.
@@ -307,6 +314,7 @@ impl Item {
 /// A maturity level: a band of the 0 to 100 score with a name, a description
 /// and the next steps per dimension for an organization at this level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaturityLevel {
     /// The level's number, 1 for the least mature.
@@ -336,6 +344,7 @@ impl MaturityLevel {
 /// A band of scores, `from` (inclusive) up to `to`: exclusive, except for the band
 /// that ends at 100, which includes 100.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreBand {
     /// The lowest score in the band.
@@ -354,6 +363,7 @@ impl ScoreBand {
 
 /// What to do next in one dimension.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NextSteps {
     /// The dimension.
@@ -365,6 +375,7 @@ pub struct NextSteps {
 /// The weakest-link rule: the overall level may be at most `max_levels_above`
 /// levels above the level of the weakest dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WeakestLink {
     /// How many levels the overall level may sit above the weakest dimension's.

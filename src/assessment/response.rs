@@ -36,6 +36,40 @@ impl Serialize for Answer {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An answer to one item: a point on the instrument's scale, \
+                            `\"dont_know\"` or `\"not_applicable\"`.",
+            "oneOf": [
+                {
+                    "type": "integer",
+                    "minimum": u8::MIN,
+                    "maximum": u8::MAX,
+                    "description": "A point on the instrument's scale.",
+                },
+                {
+                    "const": "dont_know",
+                    "description": "The respondent does not know.",
+                },
+                {
+                    "const": "not_applicable",
+                    "description": "The item does not apply to the respondent.",
+                },
+            ],
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct AnswerVisitor;
@@ -74,6 +108,7 @@ impl<'de> Deserialize<'de> for Answer {
 
 /// Who answered: an id, the organizational level, and the department.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Respondent {
     /// An id that tells respondents apart without naming them.
@@ -87,6 +122,7 @@ pub struct Respondent {
 
 /// One respondent's answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// Who answered.
@@ -100,6 +136,7 @@ pub struct Response {
 
 /// The instrument (and its version) a round was answered with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InstrumentRef {
     /// The instrument's id.
@@ -110,6 +147,7 @@ pub struct InstrumentRef {
 
 /// A round of an assessment: the responses gathered with one instrument at one time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Round {
     /// The version of the document format.

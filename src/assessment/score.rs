@@ -57,6 +57,30 @@ impl Score {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::Score".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "maximum": 100,
+            "description": "A score from 0 to 100.",
+        })
+    }
+}
+
 impl fmt::Display for Score {
     /// One decimal, such as `62.5`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -6,6 +6,7 @@ use crate::id::{NeedId, SegmentId};
 
 /// The context zone: the business context and the customer context.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Context {
     /// The business the strategy has to serve.
@@ -18,6 +19,7 @@ pub struct Context {
 
 /// The business the customer strategy has to serve.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct BusinessContext {
     /// How the business makes money.
@@ -51,6 +53,7 @@ impl BusinessContext {
 
 /// The customers: segments or personas, what they need, and what they put first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomerContext {
     /// The customer segments or personas.
@@ -71,6 +74,7 @@ impl CustomerContext {
 
 /// A group of customers (or a persona standing for one) the strategy addresses.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerSegment {
     /// The segment's id.
@@ -136,6 +140,7 @@ impl CustomerSegment {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SegmentKind {
@@ -148,6 +153,7 @@ pub enum SegmentKind {
 
 /// Whether a segment's members are customers today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CustomerStatus {
@@ -159,6 +165,7 @@ pub enum CustomerStatus {
 
 /// The part a segment plays in buying and using the offer; payers may differ from users.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CustomerRole {
@@ -174,6 +181,7 @@ pub enum CustomerRole {
 
 /// Something a customer segment needs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Need {
     /// The need's id.

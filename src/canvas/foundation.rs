@@ -10,6 +10,7 @@ use crate::id::BusinessGoalId;
 /// Customer objectives point at these business goals, so that a canvas shows where
 /// customer goals and business goals pull apart.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Foundation {
     /// Why the organization exists.
@@ -43,6 +44,7 @@ impl Foundation {
 
 /// A goal of the business strategy, which customer objectives can support.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessGoal {
     /// The goal's id.

@@ -8,6 +8,7 @@ use crate::id::CanvasId;
 
 /// The facts about a canvas that are not part of any of its twelve blocks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
     /// The version of the document format; see [`SchemaVersion`].
@@ -53,6 +54,7 @@ pub struct Metadata {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Stage {
@@ -65,6 +67,7 @@ pub enum Stage {
 
 /// The period a strategy covers, from its first to its last day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Horizon {
     /// The first day the strategy applies.
@@ -106,6 +109,7 @@ impl Horizon {
 
 /// An area of the business a customer strategy can cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ScopeArea {
@@ -172,6 +176,7 @@ impl std::fmt::Display for ScopeArea {
 
 /// A function (department) of an organization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Function {
@@ -266,6 +271,7 @@ impl std::fmt::Display for Function {
 
 /// The role a person holds in the organization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -380,6 +386,7 @@ impl Role {
 
 /// A named person with their role and function.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The person's name.
@@ -392,6 +399,7 @@ pub struct Person {
 
 /// Someone whose agreement the strategy needs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stakeholder {
     /// The stakeholder's name.
@@ -406,11 +414,14 @@ pub struct Stakeholder {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::dates::deserialize_option"
     )]
+    // The date reader takes no `null`, so neither does the schema.
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub signed_off: Option<NaiveDate>,
 }
 
 /// A functional strategy the customer strategy must be agreed with.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FunctionalStrategy {
     /// The strategy's name, e.g. "Technology strategy 2026".

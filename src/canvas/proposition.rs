@@ -9,6 +9,7 @@ use crate::quantity::Money;
 
 /// The proposition and experience zone.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PropositionAndExperience {
     /// What the customer gets.
@@ -25,6 +26,7 @@ pub struct PropositionAndExperience {
 /// What in the offer delivers value to customers, why it attracts them, and how
 /// it differs from the competition.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomerValueProposition {
     /// The proposition in a sentence.
@@ -50,6 +52,7 @@ impl CustomerValueProposition {
 
 /// One element of the offer that delivers value to customers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValueElement {
     /// The element's id.
@@ -79,6 +82,7 @@ impl ValueElement {
 
 /// How the offer differs from a named competitor.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Differentiator {
     /// The competitor, by name.
@@ -89,6 +93,7 @@ pub struct Differentiator {
 
 /// What the business gets back for delivering the customer value proposition.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct BusinessValueProposition {
     /// The return the business expects, e.g. "Retention up 5 points, worth 12m a year".
@@ -114,6 +119,7 @@ impl BusinessValueProposition {
 
 /// An investment the strategy needs.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Investment {
     /// What is invested in.
@@ -140,6 +146,7 @@ impl Investment {
 
 /// A stakeholder group other than customers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StakeholderGroup {
@@ -157,6 +164,7 @@ pub enum StakeholderGroup {
 
 /// What a stakeholder group gains from the strategy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StakeholderBenefit {
     /// Who gains.
@@ -167,6 +175,7 @@ pub struct StakeholderBenefit {
 
 /// How the proposition comes to life: the key journeys of each segment.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ExperienceConcept {
     /// The experience in a sentence: how it should feel to be a customer.
@@ -187,6 +196,7 @@ impl ExperienceConcept {
 
 /// A customer journey of one segment, in stages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Journey {
     /// The journey's id.
@@ -223,6 +233,7 @@ impl Journey {
 
 /// One stage of a journey and the touch points in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct JourneyStage {
     /// The stage's name, e.g. "Apply".
@@ -252,6 +263,7 @@ impl JourneyStage {
 
 /// An interaction between the customer and the organization.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TouchPoint {
     /// The touch point's id.
@@ -288,6 +300,7 @@ impl TouchPoint {
 
 /// The channel a touch point happens in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Channel {
@@ -317,6 +330,7 @@ pub enum Channel {
 
 /// The kind of moment a touch point is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TouchPointKind {

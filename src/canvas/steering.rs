@@ -13,6 +13,7 @@ use crate::quantity::Share;
 
 /// The bottom zone: insight, performance and governance.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Steering {
     /// How customer understanding is captured and kept.
@@ -28,6 +29,7 @@ pub struct Steering {
 
 /// How customer understanding is captured and kept, and tied back to business value.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Insight {
     /// The sources the organization listens to.
@@ -48,6 +50,7 @@ impl Insight {
 
 /// A source of insight and whose voice it carries.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ListeningSource {
     /// The source's name, e.g. "Post-completion survey".
@@ -60,6 +63,7 @@ pub struct ListeningSource {
 
 /// Whose voice a listening source carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Voice {
@@ -73,6 +77,7 @@ pub enum Voice {
 
 /// How often something happens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Cadence {
@@ -109,6 +114,7 @@ impl Cadence {
 
 /// Customer objectives, the metrics that track them, and the incentives that reward them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Performance {
     /// The customer objectives: acquire, retain, grow.
@@ -132,6 +138,7 @@ impl Performance {
 
 /// An objective for acquiring, retaining or growing customers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerObjective {
     /// The objective's id.
@@ -168,6 +175,7 @@ impl CustomerObjective {
 
 /// The stages of the customer lifecycle a customer strategy plans for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Lifecycle {
@@ -186,6 +194,7 @@ impl Lifecycle {
 
 /// A metric or key result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// The metric's id.
@@ -222,6 +231,7 @@ impl Metric {
 
 /// Whose value a metric measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Perspective {
@@ -233,6 +243,7 @@ pub enum Perspective {
 
 /// The target of a metric.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// The value to reach; finite.
@@ -249,6 +260,8 @@ pub struct Target {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::dates::deserialize_option"
     )]
+    // The date reader takes no `null`, so neither does the schema.
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub due: Option<NaiveDate>,
 }
 
@@ -266,6 +279,7 @@ fn serialize_finite<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Direction {
@@ -278,6 +292,7 @@ pub enum Direction {
 
 /// Something a metric measures: an element of the canvas, by id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Measured {
@@ -301,6 +316,7 @@ pub enum Measured {
 
 /// An incentive and the metrics it rewards.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Incentive {
     /// The incentive's name, e.g. "Branch team bonus".
@@ -317,6 +333,7 @@ pub struct Incentive {
 
 /// Whether an incentive rewards short-term or long-term results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Term {
@@ -328,6 +345,7 @@ pub enum Term {
 
 /// Who oversees the strategy, where it is reviewed, how often, and what it will not do.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Governance {
     /// The person who oversees the strategy.
@@ -357,6 +375,7 @@ impl Governance {
 
 /// Something the strategy has chosen not to do, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What the strategy will not do.

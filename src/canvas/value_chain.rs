@@ -9,6 +9,7 @@ use crate::id::{CapabilityGapId, OfferingId, SegmentId};
 
 /// The value chain zone.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ValueChain {
     /// The customer products and services, and the gaps in delivering them.
@@ -24,6 +25,7 @@ pub struct ValueChain {
 
 /// The key offerings and the customer-facing capability gaps that need investment.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProductsAndServices {
     /// The key products and services.
@@ -44,6 +46,7 @@ impl ProductsAndServices {
 
 /// A product or service and the value it brings each way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
     /// The offering's id.
@@ -85,6 +88,7 @@ impl Offering {
 
 /// Whether an offering is a product or a service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OfferingKind {
@@ -96,6 +100,7 @@ pub enum OfferingKind {
 
 /// A customer-facing capability that is missing or weak, and what is planned to close it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CapabilityGap {
     /// The gap's id.
@@ -125,6 +130,7 @@ impl CapabilityGap {
 
 /// The capabilities behind the offerings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SupportingCapabilities {
     /// The supporting capabilities.
@@ -142,6 +148,7 @@ impl SupportingCapabilities {
 
 /// A capability the offerings depend on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SupportingCapability {
     /// The capability's name.
@@ -158,6 +165,7 @@ pub struct SupportingCapability {
 
 /// The kind of a supporting capability.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CapabilityKind {
@@ -177,6 +185,7 @@ pub enum CapabilityKind {
 
 /// The people, organization and culture needed to deliver the strategy.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PeopleAndCulture {
     /// The resources and organization the strategy needs.
@@ -205,6 +214,7 @@ impl PeopleAndCulture {
 /// The customer role need not follow the function: finance may lead "the customer
 /// comes first", manufacturing may lead communication with customers.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CxoCustomerRole {
     /// The executive's name.
@@ -220,6 +230,7 @@ pub struct CxoCustomerRole {
 
 /// A practice that embeds the customer in how decisions are made.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CulturePractice {
     /// The practice's name, e.g. "Customer-Centric Circles".

@@ -24,6 +24,7 @@ use crate::quantity::Share;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CultureSignals {
     /// The version of the document format.
@@ -37,6 +38,8 @@ pub struct CultureSignals {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::dates::deserialize_option"
     )]
+    // The date reader takes no `null`, so neither does the schema.
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub as_of: Option<NaiveDate>,
     /// The share of their time executives spend with customers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,6 +99,7 @@ impl Default for SchemaVersion {
 
 /// Customer value on the balanced scorecard.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scorecard {
     /// The weight of customer value on the scorecard.
@@ -106,6 +110,7 @@ pub struct Scorecard {
 
 /// A department and whether it has customer tasks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// The department's function.
@@ -116,6 +121,7 @@ pub struct Department {
 
 /// The customer role an executive holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CxoSignal {
     /// The executive's role.
@@ -127,6 +133,7 @@ pub struct CxoSignal {
 
 /// Customer-Centric Circles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Circles {
     /// How many circles meet.
@@ -141,6 +148,7 @@ pub struct Circles {
 
 /// A Customers' Bill of Rights.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BillOfRights {
     /// Whether one exists.
@@ -158,6 +166,7 @@ pub struct BillOfRights {
 
 /// One right of the bill, and who answers for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomerRight {
     /// The right, as customers read it.
@@ -169,6 +178,7 @@ pub struct CustomerRight {
 
 /// How incentives split between short-term financial and customer measures.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IncentiveMix {
     /// The share of incentive pay tied to short-term financial results.
@@ -179,6 +189,7 @@ pub struct IncentiveMix {
 
 /// How change effort splits between processes and systems and mind-set.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangeEffort {
     /// The share of change effort spent on processes and systems.
@@ -189,6 +200,7 @@ pub struct ChangeEffort {
 
 /// Whether executives experience the company as its customers do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExecutiveExperience {
     /// Whether they do it at all (mystery shopping, calling the contact centre,

@@ -20,6 +20,7 @@ use crate::validate::severity::{Profile, Severity};
 /// assert_eq!(JsonPointer::root().key("a/b~c").as_str(), "/a~1b~0c");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct JsonPointer(String);
 
@@ -80,6 +81,7 @@ impl fmt::Display for JsonPointer {
 /// translates [`message_key`](Finding::message_key) and fills in
 /// [`args`](Finding::args), which are the same values the English message shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Finding {

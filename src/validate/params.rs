@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A parameter value as written in a configuration.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ParamValue {

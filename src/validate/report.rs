@@ -9,6 +9,7 @@ use crate::validate::severity::{Profile, Severity};
 
 /// How many findings of each severity a report holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Counts {
@@ -38,6 +39,7 @@ impl Counts {
 /// The same subject, rules and profile always give an identical report, down to
 /// the bytes of its JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RawReport")]
 pub struct Report {
     profile: Profile,
@@ -47,10 +49,14 @@ pub struct Report {
 
 /// A report as read, before its counts are checked against its findings.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct RawReport {
+    /// The profile the subject was judged under.
     profile: Profile,
+    /// How many findings of each severity the report holds; they must match the findings.
     counts: Counts,
+    /// Every finding: by rule code, then in the order the rule met them in the subject.
     findings: Vec<Finding>,
 }
 

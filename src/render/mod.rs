@@ -1,0 +1,199 @@
+//! Reports people look at: charts as SVG and a whole-organization review as
+//! Markdown and as a single HTML file (feature `render`).
+//!
+//! - [`radar_chart`]: the mean score per dimension as a radar (spider) chart,
+//!   the team filled, each reported organizational level as a line of its own
+//!   colour, an earlier round dashed.
+//! - [`gap_chart`]: the gap from boardroom to back office, one row per
+//!   dimension with the mean of each reported level, flagged gaps marked.
+//! - [`markdown_report`] and [`html_report`]: everything a
+//!   [`ReviewReport`] gathers, for a leadership team to read; the HTML has
+//!   both charts inline, its style embedded, and no scripts and no external
+//!   resources, so it can be mailed or archived as one file.
+//!
+//! All output is deterministic: the same input gives the same bytes, with
+//! numbers written to one decimal. Every piece of text that comes from a
+//! document (names, messages, evidence, steps) is escaped for where it lands,
+//! so a canvas whose names hold `<script>` shows that text and runs nothing.
+//!
+//! ```
+//! use customer_strategy::render::{ReviewReport, gap_chart, html_report, markdown_report, radar_chart};
+//! use customer_strategy::validate::{Profile, RuleSet};
+//! use customer_strategy::{
+//!     Assessment, Canvas, Document, Instrument, OrganizationReview, ReviewOptions, Round,
+//!     Scorer, ScoringOptions, rules,
+//! };
+//!
+//! let instrument = Instrument::customer_strategy_maturity()?;
+//! let round = Round::from_toml(include_str!("../../examples/data/team_round_2026.toml"))?;
+//! let result = Scorer::new(&instrument)?.score_round(&round, &ScoringOptions::default());
+//!
+//! let svg = radar_chart(&result, None);
+//! assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+//! assert!(gap_chart(&result).contains("From boardroom to back office"));
+//!
+//! let organization = OrganizationReview {
+//!     canvas: None,
+//!     signals: None,
+//!     assessment: Some(Assessment { instrument, round }),
+//! };
+//! let review = organization.assess(&ReviewOptions::default())?;
+//! let checks = RuleSet::<OrganizationReview>::builder()
+//!     .rules(rules::review())
+//!     .build()?
+//!     .validate(&organization, Profile::Final);
+//!
+//! let report = ReviewReport::new("Harbour Bank", &result, &review, &checks);
+//! assert!(markdown_report(&report).starts_with("# Customer strategy review: Harbour Bank"));
+//! assert!(!html_report(&report).contains("<script"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod escape;
+mod report;
+mod svg;
+
+use crate::assessment::{RoundResult, Trend};
+use crate::canvas::Canvas;
+use crate::review::ReviewResult;
+use crate::validate::Report;
+
+/// Everything a whole-organization review shows, gathered for
+/// [`markdown_report`] and [`html_report`].
+///
+/// Build it with [`ReviewReport::new`] and add the optional parts with the
+/// `with_` methods.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct ReviewReport<'a> {
+    /// The organization's name, as the report's title shows it.
+    pub organization: &'a str,
+    /// The customer strategy canvas, whose completeness the report shows.
+    pub canvas: Option<&'a Canvas>,
+    /// The canvas checked against the canvas rules (`rules::canvas()`).
+    pub canvas_checks: Option<&'a Report>,
+    /// The scored assessment round.
+    pub result: &'a RoundResult,
+    /// The earlier round, drawn dashed on the radar chart.
+    pub earlier: Option<&'a RoundResult>,
+    /// How the organization moved since the earlier round; when absent and
+    /// [`earlier`](ReviewReport::earlier) is given, the report works it out.
+    pub trend: Option<&'a Trend>,
+    /// The review: blockers with their evidence and promoters, the level after them.
+    pub review: &'a ReviewResult,
+    /// The review checked against the review rules (`rules::culture()` and
+    /// `rules::review()`).
+    pub review_checks: &'a Report,
+    /// Where the charts are written beside the Markdown report, so it can show them.
+    pub chart_files: Option<ChartFiles<'a>>,
+}
+
+/// Where the two charts are stored, relative to the Markdown report, such as
+/// `radar.svg` and `gaps.svg`; the Markdown report shows them as images.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChartFiles<'a> {
+    /// The radar chart ([`radar_chart`]).
+    pub radar: &'a str,
+    /// The gap chart ([`gap_chart`]).
+    pub gaps: &'a str,
+}
+
+impl<'a> ReviewReport<'a> {
+    /// A report of the organization's round `result`, its `review` and the
+    /// review's checks, without canvas, earlier round or chart files.
+    #[must_use]
+    pub fn new(
+        organization: &'a str,
+        result: &'a RoundResult,
+        review: &'a ReviewResult,
+        review_checks: &'a Report,
+    ) -> Self {
+        ReviewReport {
+            organization,
+            canvas: None,
+            canvas_checks: None,
+            result,
+            earlier: None,
+            trend: None,
+            review,
+            review_checks,
+            chart_files: None,
+        }
+    }
+
+    /// Adds the canvas.
+    #[must_use]
+    pub fn with_canvas(mut self, canvas: &'a Canvas) -> Self {
+        self.canvas = Some(canvas);
+        self
+    }
+
+    /// Adds the canvas's validation report.
+    #[must_use]
+    pub fn with_canvas_checks(mut self, checks: &'a Report) -> Self {
+        self.canvas_checks = Some(checks);
+        self
+    }
+
+    /// Adds the earlier round.
+    #[must_use]
+    pub fn with_earlier(mut self, earlier: &'a RoundResult) -> Self {
+        self.earlier = Some(earlier);
+        self
+    }
+
+    /// Adds the trend since the earlier round.
+    #[must_use]
+    pub fn with_trend(mut self, trend: &'a Trend) -> Self {
+        self.trend = Some(trend);
+        self
+    }
+
+    /// Names the chart files the Markdown report shows as images.
+    #[must_use]
+    pub fn with_chart_files(mut self, radar: &'a str, gaps: &'a str) -> Self {
+        self.chart_files = Some(ChartFiles { radar, gaps });
+        self
+    }
+}
+
+/// A radar (spider) chart of the mean score (0 to 100) per dimension, as a
+/// standalone SVG document sized for a slide (a 960 by 540 view box).
+///
+/// The whole team is a filled polygon; each organizational level that is
+/// reported (has enough respondents) is a line of its own colour; `earlier`,
+/// when given, is a dashed line of the earlier round's team means, matched to
+/// this round's dimensions by id. Axes carry the dimension names and the
+/// team's mean; rings mark 20, 40, 60, 80 and 100. Axes without a value are
+/// skipped by the polygon that lacks it.
+#[must_use]
+pub fn radar_chart(result: &RoundResult, earlier: Option<&RoundResult>) -> String {
+    svg::radar(result, earlier, svg::Embedding::Standalone)
+}
+
+/// A dot chart of the gap from boardroom to back office, as a standalone SVG
+/// document: one row per dimension, a dot for each reported level's mean, the
+/// whole team's mean as a tick, the gap in points at the end of the row, and
+/// flagged gaps shaded and marked.
+#[must_use]
+pub fn gap_chart(result: &RoundResult) -> String {
+    svg::gaps(result, svg::Embedding::Standalone)
+}
+
+/// The review as a Markdown (CommonMark with tables) document: summary, scores
+/// per dimension, the gap by organizational level, the culture blockers with
+/// their evidence and the promoters that answer them, the next steps, the
+/// trend, the canvas's completeness by zone, and the findings by severity.
+#[must_use]
+pub fn markdown_report(review: &ReviewReport<'_>) -> String {
+    report::markdown(review)
+}
+
+/// The review as one HTML5 document with the content of [`markdown_report`],
+/// the two charts inline and its style embedded: no scripts, no external
+/// fonts, images or stylesheets, and a content security policy that forbids
+/// them.
+#[must_use]
+pub fn html_report(review: &ReviewReport<'_>) -> String {
+    report::html(review)
+}
