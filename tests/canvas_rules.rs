@@ -9,6 +9,10 @@
     clippy::indexing_slicing
 )]
 
+mod json_patch;
+
+use json_patch::{Operation, apply, has_placeholder, parent_of, tokens};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
@@ -50,16 +54,6 @@ struct Fixture {
     config: Option<Value>,
     /// The exact findings of the report.
     expect: Vec<Expected>,
-}
-
-/// One RFC 6902-style patch operation: `add`, `remove` or `replace`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Operation {
-    op: String,
-    path: String,
-    #[serde(default)]
-    value: Option<Value>,
 }
 
 /// A finding a fixture expects, by code, path and severity.
@@ -207,118 +201,6 @@ fn list(findings: &[Expected]) -> String {
 // ---------------------------------------------------------------------------
 // The patch applier
 // ---------------------------------------------------------------------------
-
-/// Splits an RFC 6901 pointer into unescaped reference tokens.
-fn tokens(pointer: &str) -> Result<Vec<String>, String> {
-    if pointer.is_empty() {
-        return Ok(Vec::new());
-    }
-    let Some(rest) = pointer.strip_prefix('/') else {
-        return Err(format!(
-            "`{pointer}` is not a JSON Pointer: it must start with `/`"
-        ));
-    };
-    Ok(rest
-        .split('/')
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect())
-}
-
-/// An array index token: digits only, no leading zero.
-fn index(token: &str, len: usize, pointer: &str) -> Result<usize, String> {
-    let well_formed = !token.is_empty()
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && (token == "0" || !token.starts_with('0'));
-    let i: usize = if well_formed {
-        token
-            .parse()
-            .map_err(|_| format!("bad index `{token}` in `{pointer}`"))?
-    } else {
-        return Err(format!("bad index `{token}` in `{pointer}`"));
-    };
-    if i < len {
-        Ok(i)
-    } else {
-        Err(format!(
-            "index {i} is out of bounds (length {len}) in `{pointer}`"
-        ))
-    }
-}
-
-/// Applies one operation to `document`.
-fn apply(document: &mut Value, operation: &Operation) -> Result<(), String> {
-    let pointer = operation.path.as_str();
-    let mut path = tokens(pointer)?;
-    let value = || {
-        operation
-            .value
-            .clone()
-            .ok_or_else(|| format!("`{}` needs a `value`", operation.op))
-    };
-    let Some(last) = path.pop() else {
-        return match operation.op.as_str() {
-            "replace" | "add" => {
-                *document = value()?;
-                Ok(())
-            }
-            "remove" => Err("cannot remove the whole document".to_owned()),
-            other => Err(format!("unknown operation `{other}`")),
-        };
-    };
-    if operation.op == "remove" && operation.value.is_some() {
-        return Err("`remove` takes no `value`".to_owned());
-    }
-    let mut parent = &mut *document;
-    for token in &path {
-        parent = match parent {
-            Value::Object(map) => map
-                .get_mut(token)
-                .ok_or_else(|| format!("`{pointer}`: no member `{token}`"))?,
-            Value::Array(items) => {
-                let i = index(token, items.len(), pointer)?;
-                &mut items[i]
-            }
-            _ => return Err(format!("`{pointer}`: `{token}` is inside a scalar")),
-        };
-    }
-    match (operation.op.as_str(), parent) {
-        ("add", Value::Object(map)) => {
-            map.insert(last, value()?);
-        }
-        ("add", Value::Array(items)) => {
-            let at = if last == "-" {
-                items.len()
-            } else {
-                // Inserting at the length appends.
-                index(&last, items.len() + 1, pointer)?
-            };
-            items.insert(at, value()?);
-        }
-        ("remove", Value::Object(map)) => {
-            map.remove(&last)
-                .ok_or_else(|| format!("`{pointer}`: no member `{last}` to remove"))?;
-        }
-        ("remove", Value::Array(items)) => {
-            let i = index(&last, items.len(), pointer)?;
-            items.remove(i);
-        }
-        ("replace", Value::Object(map)) => {
-            let slot = map
-                .get_mut(&last)
-                .ok_or_else(|| format!("`{pointer}`: no member `{last}` to replace"))?;
-            *slot = value()?;
-        }
-        ("replace", Value::Array(items)) => {
-            let i = index(&last, items.len(), pointer)?;
-            items[i] = value()?;
-        }
-        ("add" | "remove" | "replace", _) => {
-            return Err(format!("`{pointer}`: the parent is not an object or array"));
-        }
-        (other, _) => return Err(format!("unknown operation `{other}`")),
-    }
-    Ok(())
-}
 
 #[test]
 fn the_patch_applier_follows_rfc_6902() {
@@ -475,25 +357,6 @@ fn with_blocks(document: &Value) -> Value {
         }
     }
     document
-}
-
-fn parent_of(pointer: &str) -> &str {
-    pointer.rfind('/').map_or("", |i| &pointer[..i])
-}
-
-fn has_placeholder(message: &str) -> bool {
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        if let Some(close) = after.find('}') {
-            let name = &after[..close];
-            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return true;
-            }
-        }
-        rest = after;
-    }
-    false
 }
 
 #[test]
