@@ -24,6 +24,10 @@ use customer_strategy::{Assessment, Document, Instrument, Round, Scorer, Scoring
 use serde::Deserialize;
 use serde_json::Value;
 
+mod json_patch;
+
+use json_patch::{has_placeholder, parent_of};
+
 const INSTRUMENTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/instrument");
 const ROUNDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/round");
 
@@ -379,27 +383,8 @@ const OPTIONAL_FIELDS: &[&str] = &[
     "department",
 ];
 
-fn parent_of(pointer: &str) -> &str {
-    pointer.rfind('/').map_or("", |i| &pointer[..i])
-}
-
 fn last_token(pointer: &str) -> &str {
     pointer.rfind('/').map_or("", |i| &pointer[i + 1..])
-}
-
-fn has_placeholder(message: &str) -> bool {
-    let mut rest = message;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        if let Some(close) = after.find('}') {
-            let name = &after[..close];
-            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return true;
-            }
-        }
-        rest = after;
-    }
-    false
 }
 
 fn check_paths_and_messages<S: Subject>(cases: &[Case<S>], problems: &mut Vec<String>) {
