@@ -8,8 +8,13 @@ use crate::culture::{CultureSignals, Verdict, judge_all};
 use crate::review::{OrganizationReview, cap_by_blockers};
 use crate::validate::{Check, FnRule, IntegerParam, JsonPointer, NumberParam};
 
-pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] =
-    &[SAY_DO, BLOCKER_CAP, CXO_ROLES_AGREE, INCENTIVES_AGREE];
+pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
+    SAY_DO,
+    BLOCKER_CAP,
+    CXO_ROLES_AGREE,
+    INCENTIVES_AGREE,
+    SHARES_ADD_UP,
+];
 
 const HIGH_SCORE: NumberParam = NumberParam::new(
     "high_score",
@@ -332,5 +337,53 @@ fn incentives_agree(review: &OrganizationReview, _: &ReviewIndex, check: &mut Ch
             )
             .arg("share", format!("{:.0}%", mix.customer.percent()))
             .emit();
+    }
+}
+
+pub(super) const SHARES_ADD_UP: FnRule<OrganizationReview> = FnRule::new(
+    crate::validate::RuleMeta::new(
+        "REVIEW-SIGNALS-001",
+        "Shares of one whole add up to at most 100%",
+        crate::validate::Severity::Error,
+        "The incentive mix divides one pay packet and the change effort one budget of effort; \
+         parts that add up to more than the whole are a mistake in the signals, and every \
+         blocker judged from them would be judged on wrong figures.",
+    )
+    .with_tags(&["review", "consistency"]),
+    shares_add_up,
+);
+
+fn shares_add_up(review: &OrganizationReview, _: &ReviewIndex, check: &mut Check<'_>) {
+    let Some(signals) = &review.signals else {
+        return;
+    };
+    let wholes = [
+        signals.incentive_mix.map(|mix| {
+            (
+                "/signals/incentive_mix",
+                "incentive mix",
+                mix.short_term_financial.get() + mix.customer.get(),
+            )
+        }),
+        signals.change_effort.map(|effort| {
+            (
+                "/signals/change_effort",
+                "change effort",
+                effort.processes_and_systems.get() + effort.mindset.get(),
+            )
+        }),
+    ];
+    for (path, whole, total) in wholes.into_iter().flatten() {
+        if total > 1.0 + 1e-9 {
+            check
+                .finding(
+                    JsonPointer::from(path),
+                    "review.signals.over_whole",
+                    "The parts of the {whole} add up to {total}%, more than the whole",
+                )
+                .arg("whole", whole)
+                .arg("total", (total * 1000.0).round() / 10.0)
+                .emit();
+        }
     }
 }
