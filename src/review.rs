@@ -204,19 +204,12 @@ pub(crate) fn cap_by_blockers(
     if level.number <= cap {
         return None;
     }
-    let capped = instrument
-        .levels
-        .iter()
-        .filter(|l| l.number <= cap)
-        .max_by_key(|l| l.number)?;
+    let capped = instrument.highest_level_up_to(cap)?;
     Some(BlockerCap {
         blockers: present.to_vec(),
         levels_per_blocker,
         cap,
         uncapped: level.clone(),
-        capped: LevelRef {
-            number: capped.number,
-            name: capped.name.clone(),
-        },
+        capped: LevelRef::of(capped),
     })
 }

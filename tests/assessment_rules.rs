@@ -17,16 +17,14 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use customer_strategy::validate::{
-    Config, ParamValue, Profile, Report, Rule, RuleSet, Severity, Subject,
-};
+use customer_strategy::validate::{Config, ParamValue, Profile, Report, Rule, RuleSet, Subject};
 use customer_strategy::{Assessment, Document, Instrument, Round, Scorer, ScoringOptions, rules};
 use serde::Deserialize;
 use serde_json::Value;
 
-mod json_patch;
+mod fixture_kit;
 
-use json_patch::{has_placeholder, parent_of};
+use fixture_kit::{Expected, found, has_placeholder, list, parent_of};
 
 const INSTRUMENTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/instrument");
 const ROUNDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/round");
@@ -73,21 +71,6 @@ struct RoundFixture {
     config: Option<Value>,
     /// The exact findings of the report.
     expect: Vec<Expected>,
-}
-
-/// A finding a fixture expects, by code, path and severity.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    code: String,
-    path: String,
-    severity: Severity,
-}
-
-impl std::fmt::Display for Expected {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} at {}", self.severity, self.code, self.path)
-    }
 }
 
 /// A fixture made ready to run, over a subject of type `S`.
@@ -240,31 +223,6 @@ fn instrument_cases() -> Vec<Case<Instrument>> {
 
 fn round_cases() -> Vec<Case<Assessment>> {
     load_all(ROUNDS, load_round_case)
-}
-
-fn found(report: &Report) -> Vec<Expected> {
-    let mut found: Vec<Expected> = report
-        .findings()
-        .iter()
-        .map(|f| Expected {
-            code: f.code.clone(),
-            path: f.path.as_str().to_owned(),
-            severity: f.severity,
-        })
-        .collect();
-    found.sort();
-    found
-}
-
-fn list(findings: &[Expected]) -> String {
-    if findings.is_empty() {
-        return "    (none)".to_owned();
-    }
-    findings
-        .iter()
-        .map(|f| format!("    {f}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Compares every case's report with its expectations, and `is_valid` with the report.

@@ -16,9 +16,9 @@
     clippy::indexing_slicing
 )]
 
-mod json_patch;
+mod fixture_kit;
 
-use json_patch::{Operation, apply, has_placeholder, parent_of};
+use fixture_kit::{Expected, Operation, apply, found, has_placeholder, list, parent_of};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -77,21 +77,6 @@ struct Fixture {
     config: Option<Value>,
     /// The exact findings of the report.
     expect: Vec<Expected>,
-}
-
-/// A finding a fixture expects, by code, path and severity.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    code: String,
-    path: String,
-    severity: Severity,
-}
-
-impl std::fmt::Display for Expected {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} at {}", self.severity, self.code, self.path)
-    }
 }
 
 /// A fixture made ready to run.
@@ -252,31 +237,6 @@ fn cases() -> Vec<Case> {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(!cases.is_empty(), "no fixtures in {FIXTURES}");
     cases
-}
-
-fn found(report: &Report) -> Vec<Expected> {
-    let mut found: Vec<Expected> = report
-        .findings()
-        .iter()
-        .map(|f| Expected {
-            code: f.code.clone(),
-            path: f.path.as_str().to_owned(),
-            severity: f.severity,
-        })
-        .collect();
-    found.sort();
-    found
-}
-
-fn list(findings: &[Expected]) -> String {
-    if findings.is_empty() {
-        return "    (none)".to_owned();
-    }
-    findings
-        .iter()
-        .map(|f| format!("    {f}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 // ---------------------------------------------------------------------------

@@ -146,6 +146,15 @@ impl Instrument {
         self.dimensions.iter().find(|d| d.id.as_str() == id)
     }
 
+    /// The highest maturity level whose number is at most `cap`: where a level
+    /// lands when a rule caps it.
+    pub(crate) fn highest_level_up_to(&self, cap: u8) -> Option<&MaturityLevel> {
+        self.levels
+            .iter()
+            .filter(|l| l.number <= cap)
+            .max_by_key(|l| l.number)
+    }
+
     /// Finds a maturity level by its number.
     #[must_use]
     pub fn level(&self, number: u8) -> Option<&MaturityLevel> {

@@ -2,7 +2,7 @@
 //! organizational level, with maturity levels, gaps and next steps.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -135,9 +135,9 @@ impl<'i> Scorer<'i> {
                 "the instrument has no dimensions".to_owned(),
             ));
         }
-        let mut dimension_ids = HashSet::with_capacity(instrument.dimensions.len());
-        for dimension in &instrument.dimensions {
-            if !dimension_ids.insert(dimension.id.as_str()) {
+        let mut dimension_ids = HashMap::with_capacity(instrument.dimensions.len());
+        for (d, dimension) in instrument.dimensions.iter().enumerate() {
+            if dimension_ids.insert(dimension.id.as_str(), d).is_some() {
                 return Err(ScoringError::new(format!(
                     "the dimension id `{}` is used twice",
                     dimension.id
@@ -147,10 +147,9 @@ impl<'i> Scorer<'i> {
         }
         let mut items = Vec::with_capacity(instrument.items.len());
         for (position, item) in instrument.items.iter().enumerate() {
-            let dimension = instrument
-                .dimensions
-                .iter()
-                .position(|d| d.id == item.dimension)
+            let dimension = dimension_ids
+                .get(item.dimension.as_str())
+                .copied()
                 .ok_or_else(|| {
                     ScoringError::new(format!(
                         "item `{}` belongs to the dimension `{}`, which the instrument does not have",
@@ -424,15 +423,6 @@ impl<'i> Scorer<'i> {
     /// The team's mean per item, from the counts of each point.
     fn item_results(&self, counts: &[u32]) -> Vec<ItemResult> {
         let items = &self.instrument.items;
-        let reverse: Vec<bool> = {
-            let mut by_position = vec![false; items.len()];
-            for slot in &self.items {
-                if let Some(flag) = by_position.get_mut(slot.position) {
-                    *flag = slot.reverse;
-                }
-            }
-            by_position
-        };
         items
             .iter()
             .enumerate()
@@ -445,7 +435,7 @@ impl<'i> Scorer<'i> {
                     if count > 0 {
                         #[allow(clippy::cast_precision_loss)] // a point index
                         let mut value = step as f64 / self.span;
-                        if reverse.get(i).copied().unwrap_or(false) {
+                        if item.reverse {
                             value = 1.0 - value;
                         }
                         mean.add_many(100.0 * value, f64::from(count), count as usize);
@@ -482,14 +472,7 @@ impl<'i> Scorer<'i> {
         if uncapped.number <= cap {
             return (Some(uncapped), None);
         }
-        // The highest level at or below the cap.
-        let capped = self
-            .levels
-            .iter()
-            .copied()
-            .filter(|l| l.number <= cap)
-            .max_by_key(|l| l.number);
-        let Some(capped) = capped else {
+        let Some(capped) = self.instrument.highest_level_up_to(cap) else {
             return (Some(uncapped), None);
         };
         (
@@ -595,7 +578,7 @@ pub struct LevelRef {
 }
 
 impl LevelRef {
-    fn of(level: &MaturityLevel) -> LevelRef {
+    pub(crate) fn of(level: &MaturityLevel) -> LevelRef {
         LevelRef {
             number: level.number,
             name: level.name.clone(),

@@ -23,6 +23,11 @@ mod canvas;
 mod duplicates;
 mod review;
 
+/// A fraction as a percentage rounded to one decimal, for message arguments.
+pub(crate) fn percent(fraction: f64) -> f64 {
+    (fraction * 1000.0).round() / 10.0
+}
+
 pub use assessment::{AssessmentIndex, InstrumentIndex, instrument, responses};
 pub use canvas::{CanvasIndex, canvas};
 pub use review::{ReviewIndex, culture, review};

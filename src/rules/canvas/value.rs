@@ -3,6 +3,7 @@
 
 use super::{CanvasIndex, advice, completeness, mistake, paths, report_lacking};
 use crate::canvas::{Block, Canvas, CustomerRole, Lifecycle};
+use crate::rules::percent;
 use crate::validate::{Check, FnRule, NumberParam};
 
 pub(super) const BOTH_PROPOSITIONS: FnRule<Canvas> = FnRule::new(
@@ -197,11 +198,6 @@ fn investment_total(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             .arg("total", percent(total))
             .emit();
     }
-}
-
-/// A fraction as a percentage rounded to one decimal, for messages.
-fn percent(fraction: f64) -> f64 {
-    (fraction * 1000.0).round() / 10.0
 }
 
 pub(super) const SEGMENTS_PRESENT: FnRule<Canvas> = FnRule::new(

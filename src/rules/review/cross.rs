@@ -382,7 +382,7 @@ fn shares_add_up(review: &OrganizationReview, _: &ReviewIndex, check: &mut Check
                     "The parts of the {whole} add up to {total}%, more than the whole",
                 )
                 .arg("whole", whole)
-                .arg("total", (total * 1000.0).round() / 10.0)
+                .arg("total", crate::rules::percent(total))
                 .emit();
         }
     }

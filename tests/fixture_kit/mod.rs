@@ -1,5 +1,6 @@
-//! RFC 6902-style patches and JSON Pointer helpers for the fixture-driven rule
-//! tests: fixtures describe invalid documents as small patches of valid samples.
+//! What the fixture-driven rule tests share: RFC 6902-style patches (fixtures
+//! describe invalid documents as small patches of valid samples), JSON Pointer
+//! helpers, and the expected findings a fixture lists.
 
 #![allow(
     dead_code,
@@ -9,8 +10,54 @@
     clippy::indexing_slicing
 )]
 
+use customer_strategy::validate::{Report, Severity};
 use serde::Deserialize;
 use serde_json::Value;
+
+/// A finding a fixture expects, by code, path and severity.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expected {
+    /// The rule's code.
+    pub code: String,
+    /// The finding's JSON Pointer.
+    pub path: String,
+    /// The finding's severity.
+    pub severity: Severity,
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} at {}", self.severity, self.code, self.path)
+    }
+}
+
+/// The findings of a report in the form fixtures expect, sorted.
+pub fn found(report: &Report) -> Vec<Expected> {
+    let mut found: Vec<Expected> = report
+        .findings()
+        .iter()
+        .map(|f| Expected {
+            code: f.code.clone(),
+            path: f.path.as_str().to_owned(),
+            severity: f.severity,
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Findings one per line, for failure messages.
+pub fn list(findings: &[Expected]) -> String {
+    if findings.is_empty() {
+        return "    (none)".to_owned();
+    }
+    findings
+        .iter()
+        .map(|f| format!("    {f}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// One RFC 6902-style patch operation: `add`, `remove` or `replace`.
 #[derive(Debug, Deserialize)]
