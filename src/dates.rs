@@ -12,6 +12,9 @@ use serde::de::{self, MapAccess, Visitor};
 /// The key under which the TOML deserializer hands over a native date or time.
 const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
 
+/// A date and time with its offset, which parses as any date-time type.
+const SAMPLE_DATE_TIME: &str = "2026-01-01T09:00:00Z";
+
 struct TextOrTomlDate<T>(PhantomData<T>);
 
 impl<'de, T> Visitor<'de> for TextOrTomlDate<T>
@@ -26,8 +29,20 @@ where
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-        text.parse()
-            .map_err(|e| E::custom(format!("`{text}` is not a valid date or time: {e}")))
+        text.parse().map_err(|e| {
+            // A date and time without its offset is the commonest slip: say
+            // what is missing rather than that the input ended early.
+            let wants_offset = SAMPLE_DATE_TIME.parse::<T>().is_ok()
+                && chrono::NaiveDateTime::from_str(text).is_ok();
+            if wants_offset {
+                E::custom(format!(
+                    "`{text}` has no offset from UTC: end it with `Z` for UTC or with an \
+                     offset such as `+01:00`, as in `{text}Z`"
+                ))
+            } else {
+                E::custom(format!("`{text}` is not a valid date or time: {e}"))
+            }
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
@@ -90,6 +105,15 @@ mod tests {
     fn refuses_a_local_time_without_offset() {
         let err =
             toml::from_str::<Dated>("day = 2026-01-01\nat = 2026-01-01T09:00:00").unwrap_err();
+        assert_eq!(
+            err.message(),
+            "`2026-01-01T09:00:00` has no offset from UTC: end it with `Z` for UTC or with an \
+             offset such as `+01:00`, as in `2026-01-01T09:00:00Z`"
+        );
+        // A date field given a date and time is not told to add an offset.
+        let err =
+            toml::from_str::<Dated>("day = \"2026-01-01T09:00:00\"\nat = 2026-01-01T09:00:00Z")
+                .unwrap_err();
         assert!(
             err.message().contains("is not a valid date or time"),
             "{err}"

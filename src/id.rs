@@ -7,15 +7,22 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
 macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
         pub struct $name(Uuid);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(IdVisitor($what)).map(Self)
+            }
+        }
 
         impl $name {
             #[doc = concat!("Creates a new, random (version 4) id for ", $what, ".")]
@@ -154,16 +161,44 @@ typed_id!(
     "a customer objective"
 );
 
+/// A UUID shown in messages about ids that are not UUIDs.
+const EXAMPLE_UUID: &str = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+
+/// Reads the text of an id of the kind it names, with a message that says
+/// what an id looks like when the text is not one.
+struct IdVisitor(&'static str);
+
+impl Visitor<'_> for IdVisitor {
+    type Value = Uuid;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the id of {}: a UUID such as `{EXAMPLE_UUID}`", self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Uuid, E> {
+        Uuid::parse_str(text).map_err(|_| {
+            E::custom(IdParseError {
+                kind: self.0,
+                input: text.to_owned(),
+            })
+        })
+    }
+}
+
 /// The error returned when text is not a valid id.
 ///
 /// ```
 /// use customer_strategy::SegmentId;
 ///
 /// let err = "not-a-uuid".parse::<SegmentId>().unwrap_err();
-/// assert_eq!(err.to_string(), "`not-a-uuid` is not a valid id of a customer segment: expected a UUID");
+/// assert_eq!(
+///     err.to_string(),
+///     "`not-a-uuid` is not a valid id of a customer segment: \
+///      ids are UUIDs, such as `67e55044-10b1-426f-9247-bb680e5fe0c8`"
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a valid id of {kind}: expected a UUID")]
+#[error("`{input}` is not a valid id of {kind}: ids are UUIDs, such as `{EXAMPLE_UUID}`")]
 pub struct IdParseError {
     kind: &'static str,
     input: String,

@@ -1053,8 +1053,8 @@ fn a_configuration_with_an_unknown_severity_or_version_is_refused_by_the_loader(
     assert!(version.is_unsupported_version());
     assert_eq!(
         version.to_string(),
-        "cannot load rule configuration JSON: field `schema_version`: unsupported \
-         schema_version 2: this release reads rule configuration documents of schema_version 1"
+        "cannot load rule configuration JSON at line 1, column 20: field `schema_version`: \
+         unsupported schema_version 2: this release reads rule configuration documents of schema_version 1"
     );
 }
 

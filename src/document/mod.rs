@@ -124,6 +124,9 @@ impl Default for LoadOptions {
     }
 }
 
+mod strict;
+mod toml_scan;
+
 mod sealed {
     pub trait Sealed {}
 }
@@ -236,34 +239,45 @@ fn load<D: Document>(text: &str, format: Format, options: &LoadOptions) -> Resul
             ),
         });
     }
-    let parsed = match format {
-        Format::Json => parse_json::<D>(text),
-        Format::Toml => parse_toml::<D>(text),
+    let loaded = if is_blank(text, format) {
+        Err(LoadError {
+            document: "",
+            format,
+            kind: LoadErrorKind::MissingField,
+            location: Some(Location { line: 1, column: 1 }),
+            field: None,
+            message: format!(
+                "the input is empty: a {} document needs at least `{}`",
+                D::KIND,
+                D::VERSION_KEYS.first().copied().unwrap_or("schema_version")
+            ),
+        })
+    } else {
+        match format {
+            Format::Json => load_json::<D>(text),
+            Format::Toml => load_toml::<D>(text),
+        }
     };
-    match parsed {
-        Ok(document) => {
-            let found = document.schema_version();
-            if found == D::SCHEMA_VERSION {
-                Ok(document)
-            } else {
-                Err(unsupported_version::<D>(format, u64::from(found.get())))
-            }
-        }
-        Err(mut error) => {
-            // A document from a newer release may fail on a field this release does
-            // not know before its version is read; the version is the real cause.
-            if let Some(found) = probe_version::<D>(text, format)
-                && found != u64::from(D::SCHEMA_VERSION.get())
-            {
-                return Err(unsupported_version::<D>(format, found));
-            }
-            error.document = D::KIND;
-            Err(error)
-        }
-    }
+    loaded.map_err(|mut error| {
+        error.document = D::KIND;
+        error
+    })
 }
 
-fn unsupported_version<D: Document>(format: Format, found: u64) -> LoadError {
+/// Whether the text holds nothing but white space (and, in TOML, comments).
+fn is_blank(text: &str, format: Format) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || (format == Format::Toml && line.starts_with('#'))
+    })
+}
+
+/// The error for a document whose `schema_version` this release does not read.
+fn unsupported_version<D: Document>(
+    format: Format,
+    found: u64,
+    location: Option<Location>,
+) -> LoadError {
     LoadError {
         document: D::KIND,
         format,
@@ -271,7 +285,7 @@ fn unsupported_version<D: Document>(format: Format, found: u64) -> LoadError {
             found,
             supported: D::SCHEMA_VERSION.get(),
         },
-        location: None,
+        location,
         field: Some(D::VERSION_KEYS.join(".")),
         message: format!(
             "unsupported schema_version {found}: this release reads {} documents of schema_version {}",
@@ -281,44 +295,253 @@ fn unsupported_version<D: Document>(format: Format, found: u64) -> LoadError {
     }
 }
 
-/// Reads the schema version leniently, ignoring everything else in the document.
-fn probe_version<D: Document>(text: &str, format: Format) -> Option<u64> {
-    match format {
-        Format::Json => {
-            let root: serde_json::Value = serde_json::from_str(text).ok()?;
-            let mut value = &root;
-            for key in D::VERSION_KEYS {
-                value = value.get(key)?;
-            }
-            value.as_u64()
+/// Loads JSON. The text is read once, straight into the document; only when
+/// that fails is it read again, to find the version the document declares (a
+/// document from a newer release fails first on what this release does not
+/// know) and the path of the field at fault, which costs too much to track
+/// on every load.
+fn load_json<D: Document>(text: &str) -> Result<D, LoadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let fast = strict::deserialize::<D, _>(&mut deserializer)
+        .and_then(|document| deserializer.end().map(|()| document));
+    if let Ok(document) = fast {
+        let found = document.schema_version();
+        if found == D::SCHEMA_VERSION {
+            return Ok(document);
         }
-        Format::Toml => {
-            let root: toml::Table = toml::from_str(text).ok()?;
-            let (last, parents) = D::VERSION_KEYS.split_last()?;
-            let mut table = &root;
-            for key in parents {
-                table = table.get(*key)?.as_table()?;
+        let location = json_version::<D>(text).and_then(|(_, at)| at);
+        return Err(unsupported_version::<D>(
+            Format::Json,
+            u64::from(found.get()),
+            location,
+        ));
+    }
+    if let Some((found, location)) = json_version::<D>(text)
+        && found != u64::from(D::SCHEMA_VERSION.get())
+    {
+        return Err(unsupported_version::<D>(Format::Json, found, location));
+    }
+    parse_json::<D>(text).map(|_| ()).and(Err(LoadError {
+        // The second reading found no fault the first one did: unreachable
+        // for a deterministic deserializer, and still reported, not assumed.
+        document: "",
+        format: Format::Json,
+        kind: LoadErrorKind::Syntax,
+        location: None,
+        field: None,
+        message: "the document could not be read".to_owned(),
+    }))
+}
+
+/// Loads TOML. The text is scanned for excessive nesting, parsed once into a
+/// tree, checked for its version, then read into the document.
+fn load_toml<D: Document>(text: &str) -> Result<D, LoadError> {
+    if let Some((excess, offset)) = toml_scan::scan(text) {
+        let message = match excess {
+            toml_scan::Excess::Depth => format!(
+                "arrays and inline tables nest more than {} deep, which no document does",
+                toml_scan::MAX_DEPTH
+            ),
+            toml_scan::Excess::KeyParts => format!(
+                "a dotted key has more than {} parts, which no document has",
+                toml_scan::MAX_KEY_PARTS
+            ),
+        };
+        return Err(LoadError {
+            document: "",
+            format: Format::Toml,
+            kind: LoadErrorKind::TooDeep,
+            location: Some(Location::of_offset(text, offset)),
+            field: None,
+            message,
+        });
+    }
+    let root = toml::de::DeTable::parse(text).map_err(|inner| {
+        let mut message = inner.message().trim_end().to_owned();
+        if looks_like_json(text) {
+            message.push_str(" (the text looks like JSON: read it with the JSON loader)");
+        }
+        LoadError {
+            document: "",
+            format: Format::Toml,
+            kind: LoadErrorKind::Syntax,
+            location: inner
+                .span()
+                .map(|span| Location::of_offset(text, span.start)),
+            field: None,
+            message,
+        }
+    })?;
+    let span = root.span();
+    let root = toml::de::DeValue::Table(root.into_inner());
+    if let Some((found, at)) = toml_version::<D>(&root)
+        && found != Some(u64::from(D::SCHEMA_VERSION.get()))
+        && let Some(found) = found
+    {
+        return Err(unsupported_version::<D>(
+            Format::Toml,
+            found,
+            Some(Location::of_offset(text, at)),
+        ));
+    }
+    let toml::de::DeValue::Table(root) = root else {
+        return Err(LoadError {
+            document: "",
+            format: Format::Toml,
+            kind: LoadErrorKind::Syntax,
+            location: None,
+            field: None,
+            message: "a TOML document is a table".to_owned(),
+        });
+    };
+    let deserializer = toml::Deserializer::from(toml::Spanned::new(span, root));
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(deserializer, &mut track);
+    strict::deserialize::<D, _>(tracked).map_err(|inner| {
+        let path = track.path();
+        let message = inner.message().to_owned();
+        let field = field_path(&path, &message);
+        LoadError {
+            document: "",
+            format: Format::Toml,
+            kind: classify_data_error(&message),
+            location: inner
+                .span()
+                .map(|span| Location::of_offset(text, span.start)),
+            field,
+            message,
+        }
+    })
+}
+
+/// Whether text that failed to parse as TOML reads as JSON.
+fn looks_like_json(text: &str) -> bool {
+    let start = text.trim_start();
+    (start.starts_with('{') || start.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
+/// The version a TOML tree declares, and the offset of its value: `None` as
+/// the version when the key holds something that is not a version number.
+fn toml_version<D: Document>(root: &toml::de::DeValue<'_>) -> Option<(Option<u64>, usize)> {
+    let mut value = None;
+    let mut node = root;
+    for key in D::VERSION_KEYS {
+        let spanned = node.get(*key)?;
+        node = spanned.get_ref();
+        value = Some(spanned);
+    }
+    let spanned = value?;
+    let number = spanned
+        .get_ref()
+        .as_integer()
+        .and_then(|n| u64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok());
+    Some((number, spanned.span().start))
+}
+
+/// The version a JSON document declares and where, read leniently: nothing
+/// but the keys on the way to the version is looked at, and nothing is kept.
+fn json_version<D: Document>(text: &str) -> Option<(u64, Option<Location>)> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let probe = VersionProbe {
+        keys: D::VERSION_KEYS,
+    };
+    match serde::de::DeserializeSeed::deserialize(probe, &mut deserializer) {
+        // The probe stops with an error at the version, so the error's
+        // position is the version's.
+        Err(error) => {
+            let found = error.to_string();
+            let number = found.strip_prefix(VERSION_FOUND)?;
+            let number: u64 = number.split(' ').next()?.parse().ok()?;
+            // The error stands at or just after the number: point at its start.
+            let location = (error.line() > 0).then(|| {
+                let (line, column) = (error.line(), error.column());
+                let digits = number.to_string();
+                let start = text
+                    .lines()
+                    .nth(line - 1)
+                    .and_then(|row| {
+                        let end = row.char_indices().nth(column).map_or(row.len(), |(i, _)| i);
+                        row.get(..end)?
+                            .rfind(&digits)
+                            .map(|at| row.get(..at).map_or(0, |b| b.chars().count()))
+                    })
+                    .map_or(column.max(1), |before| before + 1);
+                Location {
+                    line,
+                    column: start,
+                }
+            });
+            Some((number, location))
+        }
+        Ok(()) => None,
+    }
+}
+
+/// The marker of the probe's deliberate stop at the version it found.
+const VERSION_FOUND: &str = "schema_version found: ";
+
+/// Walks a JSON document along `keys` to the version, ignoring the rest.
+struct VersionProbe {
+    keys: &'static [&'static str],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for VersionProbe {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.keys.split_first() {
+            None => {
+                let version = u64::deserialize(deserializer)?;
+                Err(serde::de::Error::custom(format!(
+                    "{VERSION_FOUND}{version}"
+                )))
             }
-            u64::try_from(table.get(*last)?.as_integer()?).ok()
+            Some(_) => deserializer.deserialize_map(self),
         }
     }
 }
 
+impl<'de> serde::de::Visitor<'de> for VersionProbe {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some((first, rest)) = self.keys.split_first() else {
+            return Ok(());
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == *first {
+                return map.next_value_seed(VersionProbe { keys: rest });
+            }
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads JSON with the path of every field tracked, for the error it gives.
 fn parse_json<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let document = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().clone();
-        let inner = error.into_inner();
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut deserializer, &mut track);
+    let document = strict::deserialize::<D, _>(tracked).map_err(|inner| {
+        let path = track.path();
         let (line, column) = (inner.line(), inner.column());
         let full = inner.to_string();
         let suffix = format!(" at line {line} column {column}");
         let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         let (kind, message) = match inner.classify() {
             serde_json::error::Category::Data => (classify_data_error(&message), message),
-            // serde_json reports a non-string where an enum's name belongs as a
-            // syntax error; when the text is well-formed JSON, it is a wrong type.
+            // serde_json reports a non-string where an enum's name belongs as
+            // "expected value", a syntax error; when the text is well-formed
+            // JSON, it is a wrong type. Every other syntax error stands.
             serde_json::error::Category::Syntax
-                if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
+                if message == "expected value"
+                    && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() =>
             {
                 (
                     LoadErrorKind::WrongType,
@@ -359,39 +582,17 @@ fn parse_json<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
     Ok(document)
 }
 
-fn parse_toml<D: DeserializeOwned>(text: &str) -> Result<D, LoadError> {
-    let deserializer = toml::Deserializer::parse(text).map_err(|inner| LoadError {
-        document: "",
-        format: Format::Toml,
-        kind: LoadErrorKind::Syntax,
-        location: inner
-            .span()
-            .map(|span| Location::of_offset(text, span.start)),
-        field: None,
-        message: inner.message().to_owned(),
-    })?;
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().clone();
-        let inner = error.into_inner();
-        let message = inner.message().to_owned();
-        let field = field_path(&path, &message);
-        LoadError {
-            document: "",
-            format: Format::Toml,
-            kind: classify_data_error(&message),
-            location: inner
-                .span()
-                .map(|span| Location::of_offset(text, span.start)),
-            field,
-            message,
-        }
-    })
-}
-
 /// The path of the field an error concerns. serde reports a missing field at the
 /// struct that lacks it, so the missing field's own name is appended.
 fn field_path(path: &serde_path_to_error::Path, message: &str) -> Option<String> {
+    // An error inside a map key leaves a `?` where the key's name would be.
     let parent = path.to_string();
+    let parent = parent.strip_suffix(".?").unwrap_or(&parent).to_owned();
+    let parent = if parent == "?" {
+        ".".to_owned()
+    } else {
+        parent
+    };
     let missing = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next());
@@ -442,6 +643,7 @@ enum LoadErrorKind {
     WrongType,
     InvalidValue,
     UnsupportedVersion { found: u64, supported: u32 },
+    TooDeep,
 }
 
 /// The error returned when a document cannot be loaded.
@@ -456,8 +658,8 @@ enum LoadErrorKind {
 /// assert!(err.is_unsupported_version());
 /// assert_eq!(
 ///     err.to_string(),
-///     "cannot load canvas TOML: field `metadata.schema_version`: unsupported schema_version 99: \
-///      this release reads canvas documents of schema_version 1"
+///     "cannot load canvas TOML at line 2, column 18: field `metadata.schema_version`: \
+///      unsupported schema_version 99: this release reads canvas documents of schema_version 1"
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -560,6 +762,24 @@ impl LoadError {
     #[must_use]
     pub fn is_invalid_value(&self) -> bool {
         matches!(self.kind, LoadErrorKind::InvalidValue)
+    }
+
+    /// Whether the input nests deeper than any document does, and was refused
+    /// before it was parsed: TOML arrays and inline tables more than 32 deep,
+    /// or a dotted key of more than 32 parts (the crate's defaults; the
+    /// deepest document nests a handful).
+    ///
+    /// ```
+    /// use customer_strategy::{Canvas, Document};
+    ///
+    /// let text = format!("x = {}", "[".repeat(1_000));
+    /// let err = Canvas::from_toml(&text).unwrap_err();
+    /// assert!(err.is_too_deep());
+    /// assert_eq!((err.line(), err.column()), (Some(1), Some(37)));
+    /// ```
+    #[must_use]
+    pub fn is_too_deep(&self) -> bool {
+        matches!(self.kind, LoadErrorKind::TooDeep)
     }
 
     /// Whether the document declares a schema version this release does not read.
