@@ -96,6 +96,7 @@ impl fmt::Display for Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LoadOptions {
     max_bytes: usize,
+    max_toml_tokens: usize,
 }
 
 impl LoadOptions {
@@ -114,12 +115,47 @@ impl LoadOptions {
     pub const fn max_bytes(&self) -> usize {
         self.max_bytes
     }
+
+    /// The default budget of TOML tokens: 1,500,000, the crate's default.
+    ///
+    /// The TOML parser holds every token of the text, and an event for it, in
+    /// memory before it looks at the document: about 60 bytes a token. Typical
+    /// TOML has a token every two to four bytes, so the budget admits about 3
+    /// to 5 MiB of it (a round of several thousand respondents), while 8 MiB
+    /// of punctuation, which would cost the parser half a gigabyte, is refused
+    /// after a scan that allocates nothing. JSON has no such budget: its
+    /// parser streams.
+    pub const DEFAULT_MAX_TOML_TOKENS: usize = 1_500_000;
+
+    /// Sets the most tokens a TOML input may have, counted by a scan before
+    /// it is parsed.
+    ///
+    /// ```
+    /// use customer_strategy::{Document, LoadOptions, Round};
+    ///
+    /// let tight = LoadOptions::default().with_max_toml_tokens(10);
+    /// let err = Round::from_toml_with("schema_version = 1\nname = \"Q1\"\n", &tight).unwrap_err();
+    /// assert!(err.is_too_large());
+    /// assert_eq!(err.line(), Some(2));
+    /// ```
+    #[must_use]
+    pub const fn with_max_toml_tokens(mut self, max_tokens: usize) -> Self {
+        self.max_toml_tokens = max_tokens;
+        self
+    }
+
+    /// The most tokens a TOML input may have.
+    #[must_use]
+    pub const fn max_toml_tokens(&self) -> usize {
+        self.max_toml_tokens
+    }
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_bytes: Self::DEFAULT_MAX_BYTES,
+            max_toml_tokens: Self::DEFAULT_MAX_TOML_TOKENS,
         }
     }
 }
@@ -255,7 +291,7 @@ fn load<D: Document>(text: &str, format: Format, options: &LoadOptions) -> Resul
     } else {
         match format {
             Format::Json => load_json::<D>(text),
-            Format::Toml => load_toml::<D>(text),
+            Format::Toml => load_toml::<D>(text, options),
         }
     };
     loaded.map_err(|mut error| {
@@ -335,8 +371,14 @@ fn load_json<D: Document>(text: &str) -> Result<D, LoadError> {
 
 /// Loads TOML. The text is scanned for excessive nesting, parsed once into a
 /// tree, checked for its version, then read into the document.
-fn load_toml<D: Document>(text: &str) -> Result<D, LoadError> {
-    if let Some((excess, offset)) = toml_scan::scan(text) {
+fn load_toml<D: Document>(text: &str, options: &LoadOptions) -> Result<D, LoadError> {
+    if let Some((excess, offset)) = toml_scan::scan(text, options.max_toml_tokens) {
+        let kind = match excess {
+            toml_scan::Excess::Tokens => LoadErrorKind::TooManyTokens {
+                limit: options.max_toml_tokens,
+            },
+            toml_scan::Excess::Depth | toml_scan::Excess::KeyParts => LoadErrorKind::TooDeep,
+        };
         let message = match excess {
             toml_scan::Excess::Depth => format!(
                 "arrays and inline tables nest more than {} deep, which no document does",
@@ -346,11 +388,16 @@ fn load_toml<D: Document>(text: &str) -> Result<D, LoadError> {
                 "a dotted key has more than {} parts, which no document has",
                 toml_scan::MAX_KEY_PARTS
             ),
+            toml_scan::Excess::Tokens => format!(
+                "the TOML text has more than {} tokens, over the limit; \
+                 write documents this large as JSON, or raise the limit",
+                options.max_toml_tokens
+            ),
         };
         return Err(LoadError {
             document: "",
             format: Format::Toml,
-            kind: LoadErrorKind::TooDeep,
+            kind,
             location: Some(Location::of_offset(text, offset)),
             field: None,
             message,
@@ -358,6 +405,12 @@ fn load_toml<D: Document>(text: &str) -> Result<D, LoadError> {
     }
     let root = toml::de::DeTable::parse(text).map_err(|inner| {
         let mut message = inner.message().trim_end().to_owned();
+        // The parser names no key it finds twice; the key is where it points.
+        if message == "duplicate key"
+            && let Some(key) = inner.span().and_then(|span| text.get(span))
+        {
+            message = format!("duplicate key `{key}`");
+        }
         if looks_like_json(text) {
             message.push_str(" (the text looks like JSON: read it with the JSON loader)");
         }
@@ -644,6 +697,7 @@ enum LoadErrorKind {
     InvalidValue,
     UnsupportedVersion { found: u64, supported: u32 },
     TooDeep,
+    TooManyTokens { limit: usize },
 }
 
 /// The error returned when a document cannot be loaded.
@@ -718,10 +772,15 @@ impl LoadError {
         &self.message
     }
 
-    /// Whether the input was refused for its size before it was parsed.
+    /// Whether the input was refused for its size before it was parsed: more
+    /// bytes than [`LoadOptions::max_bytes`], or TOML with more tokens than
+    /// [`LoadOptions::max_toml_tokens`].
     #[must_use]
     pub fn is_too_large(&self) -> bool {
-        matches!(self.kind, LoadErrorKind::TooLarge { .. })
+        matches!(
+            self.kind,
+            LoadErrorKind::TooLarge { .. } | LoadErrorKind::TooManyTokens { .. }
+        )
     }
 
     /// The size limit and the input's size, when the input was too large.

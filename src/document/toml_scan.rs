@@ -23,6 +23,8 @@ pub(crate) enum Excess {
     Depth,
     /// A key of more than [`MAX_KEY_PARTS`] dotted parts.
     KeyParts,
+    /// More tokens than the budget allows.
+    Tokens,
 }
 
 /// The first excess in `text`, with its byte offset, if any.
@@ -30,8 +32,16 @@ pub(crate) enum Excess {
 /// The scan knows TOML's strings and comments, so brackets and dots inside
 /// them do not count. It does not check the syntax: text it lets through may
 /// still be refused by the parser.
-pub(crate) fn scan(text: &str) -> Option<(Excess, usize)> {
+///
+/// Tokens are counted as the TOML parser counts them, closely enough for a
+/// budget: every bracket, brace, comma, equals sign, dot and line break is
+/// one, and so is every run of spaces, every bare word or number, every
+/// string and every comment.
+pub(crate) fn scan(text: &str, max_tokens: usize) -> Option<(Excess, usize)> {
     let bytes = text.as_bytes();
+    let mut tokens = 0usize;
+    // The class of the previous byte: runs of one class are one token.
+    let mut run = Run::Other;
     // What each open bracket is: an inline table (`{`) or an array or header (`[`).
     let mut open = [0u8; MAX_DEPTH];
     let mut depth = 0usize;
@@ -39,6 +49,14 @@ pub(crate) fn scan(text: &str) -> Option<(Excess, usize)> {
     let mut parts = 1usize;
     let mut i = 0usize;
     while let Some(&byte) = bytes.get(i) {
+        let class = Run::of(byte);
+        if class == Run::Other || class != run {
+            tokens += 1;
+            if tokens > max_tokens {
+                return Some((Excess::Tokens, i));
+            }
+        }
+        run = class;
         match byte {
             b'#' => i = skip_line(bytes, i),
             b'"' | b'\'' => i = skip_string(bytes, i),
@@ -49,8 +67,11 @@ pub(crate) fn scan(text: &str) -> Option<(Excess, usize)> {
                 if let Some(slot) = open.get_mut(depth) {
                     *slot = byte;
                 }
-                // A `[` that opens a line is a table header, which holds a key.
-                in_key = byte == b'{' || (depth == 0 && in_key);
+                // A `[` (or `[[`) that opens a line is a table header, which
+                // holds a key; an inline table starts with one.
+                let header = in_key
+                    && (depth == 0 || (depth == 1 && i > 0 && bytes.get(i - 1) == Some(&b'[')));
+                in_key = byte == b'{' || header;
                 parts = 1;
                 depth += 1;
             }
@@ -78,6 +99,26 @@ pub(crate) fn scan(text: &str) -> Option<(Excess, usize)> {
         i += 1;
     }
     None
+}
+
+/// What a byte is to the count of tokens: part of a run of spaces, part of a
+/// bare word or number, or a token of its own (punctuation, a line break, and
+/// the first byte of a string or comment, which the scan then skips).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Space,
+    Word,
+    Other,
+}
+
+impl Run {
+    fn of(byte: u8) -> Run {
+        match byte {
+            b' ' | b'\t' => Run::Space,
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' | b'+' | b':' => Run::Word,
+            _ => Run::Other,
+        }
+    }
 }
 
 /// The offset of the line break that ends the comment at `start`.
@@ -114,8 +155,9 @@ fn skip_string(bytes: &[u8], start: usize) -> usize {
             }
         }
         if byte == b'\n' && !tripled {
-            // An unterminated string: the parser will say so.
-            return i;
+            // An unterminated string: the parser will say so. The line break
+            // is left for the scan.
+            return i - 1;
         }
         i += 1;
     }
@@ -127,6 +169,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tokens_are_counted_as_the_parser_counts_them() {
+        // `key`, ` `, `=`, ` `, `"v"`, line break; `[`, `t`, `]`, line break.
+        assert_eq!(scan("key = \"v\"\n[t]\n", 9), Some((Excess::Tokens, 13)));
+        assert_eq!(scan("key = \"v\"\n[t]\n", 10), None);
+        // A comment is one token, and so is a string with brackets in it.
+        assert_eq!(scan("# [[[ ]]]\n", 2), None);
+        assert_eq!(scan(&",".repeat(1_000), 999), Some((Excess::Tokens, 999)));
+    }
+
+    #[test]
     fn real_documents_pass() {
         for text in [
             include_str!("../../examples/data/harbour_bank_canvas.toml"),
@@ -134,44 +186,50 @@ mod tests {
             include_str!("../../examples/data/harbour_bank_culture.toml"),
             include_str!("../../data/customer_strategy_maturity.toml"),
         ] {
-            assert_eq!(scan(text), None);
+            assert_eq!(scan(text, usize::MAX), None);
         }
     }
 
     #[test]
     fn deep_nesting_is_found_early() {
         let text = "x = ".to_owned() + &"[".repeat(100_000);
-        assert_eq!(scan(&text), Some((Excess::Depth, 4 + MAX_DEPTH)));
+        assert_eq!(
+            scan(&text, usize::MAX),
+            Some((Excess::Depth, 4 + MAX_DEPTH))
+        );
         let inline = "x = ".to_owned() + &"{ a = ".repeat(40);
-        assert!(matches!(scan(&inline), Some((Excess::Depth, _))));
+        assert!(matches!(
+            scan(&inline, usize::MAX),
+            Some((Excess::Depth, _))
+        ));
         // As deep as allowed is fine.
         let ok = format!("x = {}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert_eq!(scan(&ok), None);
+        assert_eq!(scan(&ok, usize::MAX), None);
     }
 
     #[test]
     fn long_dotted_keys_are_found() {
         let key = vec!["a"; 40].join(".");
         assert!(matches!(
-            scan(&format!("{key} = 1")),
+            scan(&format!("{key} = 1"), usize::MAX),
             Some((Excess::KeyParts, _))
         ));
         assert!(matches!(
-            scan(&format!("[{key}]")),
+            scan(&format!("[{key}]"), usize::MAX),
             Some((Excess::KeyParts, _))
         ));
         assert!(matches!(
-            scan(&format!("x = {{ {key} = 1 }}")),
+            scan(&format!("x = {{ {key} = 1 }}"), usize::MAX),
             Some((Excess::KeyParts, _))
         ));
         // Dots in values, strings and comments are not key parts.
         let values = format!("x = [{}]\n", vec!["1.5"; 100].join(", "));
-        assert_eq!(scan(&values), None);
+        assert_eq!(scan(&values, usize::MAX), None);
         let strings = format!(
             "x = \"{dots}\"\ny = '{dots}'\nz = \"\"\"\n{dots}\n\"\"\"\n# {dots}\n",
             dots = ".".repeat(100)
         );
-        assert_eq!(scan(&strings), None);
+        assert_eq!(scan(&strings, usize::MAX), None);
     }
 
     #[test]
@@ -180,6 +238,6 @@ mod tests {
             "a = \"{b}\"\nb = '''{b}'''\nc = \"\\\"{b}\"\n# {b}\n",
             b = "[".repeat(100)
         );
-        assert_eq!(scan(&text), None);
+        assert_eq!(scan(&text, usize::MAX), None);
     }
 }
