@@ -149,8 +149,7 @@ fn open(
         text_lines(
             markup,
             out,
-            24.0,
-            32.0,
+            (24.0, 32.0),
             0.0,
             "start",
             " font-size=\"20\" font-weight=\"700\"",
@@ -159,8 +158,7 @@ fn open(
         text_lines(
             markup,
             out,
-            24.0,
-            52.0,
+            (24.0, 52.0),
             0.0,
             "start",
             &format!(" fill=\"{MUTED}\""),
@@ -169,12 +167,11 @@ fn open(
     }
 }
 
-/// A text element of one or more lines, the first at `y`, each `step` below.
+/// A text element of one or more lines, the first at `(x, y)`, each `step` below.
 fn text_lines(
     markup: Markup,
     out: &mut String,
-    x: f64,
-    y: f64,
+    (x, y): (f64, f64),
     step: f64,
     anchor: &str,
     attributes: &str,
@@ -298,8 +295,7 @@ pub(crate) fn radar(
         text_lines(
             markup,
             &mut out,
-            RADAR_CX,
-            RADAR_CY,
+            (RADAR_CX, RADAR_CY),
             0.0,
             "middle",
             &format!(" fill=\"{MUTED}\""),
@@ -486,8 +482,7 @@ pub(crate) fn radar(
     text_lines(
         markup,
         &mut out,
-        LEGEND_X,
-        104.0,
+        (LEGEND_X, 104.0),
         0.0,
         "start",
         " font-weight=\"700\"",
@@ -548,8 +543,7 @@ pub(crate) fn radar(
         text_lines(
             markup,
             &mut out,
-            LEGEND_X + 34.0,
-            y + 4.5,
+            (LEGEND_X + 34.0, y + 4.5),
             16.0,
             "start",
             "",
@@ -564,8 +558,7 @@ pub(crate) fn radar(
         text_lines(
             markup,
             &mut out,
-            LEGEND_X,
-            y + 36.0,
+            (LEGEND_X, y + 36.0),
             15.0,
             "start",
             &format!(" font-size=\"12\" fill=\"{MUTED}\""),
@@ -669,8 +662,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
         text_lines(
             markup,
             &mut out,
-            (GAP_X0 + GAP_X1) / 2.0,
-            GAP_TOP + 24.0,
+            ((GAP_X0 + GAP_X1) / 2.0, GAP_TOP + 24.0),
             0.0,
             "middle",
             &format!(" fill=\"{MUTED}\""),
@@ -694,7 +686,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
         let lines = wrap(&dimension.name, 40, 2);
         #[allow(clippy::cast_precision_loss)] // one or two lines
         let first = cy + 4.5 - 8.0 * (lines.len().saturating_sub(1)) as f64;
-        text_lines(markup, &mut out, 24.0, first, 16.0, "start", "", &lines);
+        text_lines(markup, &mut out, (24.0, first), 16.0, "start", "", &lines);
 
         let means: Vec<(OrgLevel, f64)> = shown
             .iter()
@@ -827,8 +819,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
         text_lines(
             markup,
             &mut out,
-            24.0,
-            second + 26.0,
+            (24.0, second + 26.0),
             0.0,
             "start",
             &format!(" font-size=\"12\" fill=\"{MUTED}\""),
