@@ -12,11 +12,22 @@
 //! (`additionalProperties: false`), required fields are listed, enums name
 //! their values, shares lie from 0 to 1, amounts of money are whole numbers
 //! with a three-letter currency, ids are UUIDs, dates are RFC 3339 text, and
-//! `schema_version` is the one version this release reads. A TOML document is
-//! checked by converting it to JSON first, native TOML dates becoming their
-//! RFC 3339 text. What a schema cannot express is left to the loaders and the
-//! validation rules: cross-references between ids, a report's counts matching
-//! its findings, and the like.
+//! `schema_version` is the one version this release reads.
+//!
+//! Ids, dates and date-times carry a `pattern` beside their `format`, since
+//! most validators check `format` only when told to: whatever its settings, a
+//! validator refuses an id that is no UUID, a date that is not in the calendar
+//! (`2026-02-30`) and a timestamp without an offset. The patterns accept the
+//! forms the loaders read and write, UUIDs in braces or as URNs and signed
+//! years beyond 9999 (`+10000-01-01`) included, which `format` leaves out;
+//! only a year beyond the range the loaders hold (±262143) needs `format` to
+//! be refused. The loaders also read a few looser forms the patterns refuse
+//! (`2026-3-5`, a space for the `T`, an offset without its colon).
+//!
+//! A TOML document is checked by converting it to JSON first, native TOML
+//! dates becoming their RFC 3339 text. What a schema cannot express is left
+//! to the loaders and the validation rules: cross-references between ids, a
+//! report's counts matching its findings, and the like.
 //!
 //! The output is deterministic: the same release always gives the same schema,
 //! with object keys in sorted order, and no `$id`.
@@ -25,6 +36,11 @@
 //! let schema = customer_strategy::schema::canvas();
 //! assert_eq!(schema["title"], "Customer Strategy Canvas");
 //! assert_eq!(schema["additionalProperties"], false);
+//!
+//! // Dates are checked even by a validator that ignores `format`.
+//! let date = &customer_strategy::schema::round()["properties"]["date"];
+//! assert_eq!(date["format"], "date");
+//! assert!(date["pattern"].as_str().is_some_and(|p| p.starts_with('^') && p.ends_with('$')));
 //!
 //! let stems: Vec<_> = customer_strategy::schema::all().into_iter().map(|(stem, _)| stem).collect();
 //! assert_eq!(stems, ["canvas", "instrument", "round", "culture-signals", "rule-config", "report"]);
