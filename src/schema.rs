@@ -12,11 +12,22 @@
 //! (`additionalProperties: false`), required fields are listed, enums name
 //! their values, shares lie from 0 to 1, amounts of money are whole numbers
 //! with a three-letter currency, ids are UUIDs, dates are RFC 3339 text, and
-//! `schema_version` is the one version this release reads. A TOML document is
-//! checked by converting it to JSON first, native TOML dates becoming their
-//! RFC 3339 text. What a schema cannot express is left to the loaders and the
-//! validation rules: cross-references between ids, a report's counts matching
-//! its findings, and the like.
+//! `schema_version` is the one version this release reads.
+//!
+//! Ids, dates and date-times carry a `pattern` beside their `format`, since
+//! most validators check `format` only when told to: whatever its settings, a
+//! validator refuses an id that is no UUID, a date that is not in the calendar
+//! (`2026-02-30`) and a timestamp without an offset. The patterns accept the
+//! forms the loaders read and write, UUIDs in braces or as URNs and signed
+//! years beyond 9999 (`+10000-01-01`) included, which `format` leaves out;
+//! only a year beyond the range the loaders hold (±262143) needs `format` to
+//! be refused. The loaders also read a few looser forms the patterns refuse
+//! (`2026-3-5`, a space for the `T`, an offset without its colon).
+//!
+//! A TOML document is checked by converting it to JSON first, native TOML
+//! dates becoming their RFC 3339 text. What a schema cannot express is left
+//! to the loaders and the validation rules: cross-references between ids, a
+//! report's counts matching its findings, and the like.
 //!
 //! The output is deterministic: the same release always gives the same schema,
 //! with object keys in sorted order, and no `$id`.
@@ -25,6 +36,11 @@
 //! let schema = customer_strategy::schema::canvas();
 //! assert_eq!(schema["title"], "Customer Strategy Canvas");
 //! assert_eq!(schema["additionalProperties"], false);
+//!
+//! // Dates are checked even by a validator that ignores `format`.
+//! let date = &customer_strategy::schema::round()["properties"]["date"];
+//! assert_eq!(date["format"], "date");
+//! assert!(date["pattern"].as_str().is_some_and(|p| p.starts_with('^') && p.ends_with('$')));
 //!
 //! let stems: Vec<_> = customer_strategy::schema::all().into_iter().map(|(stem, _)| stem).collect();
 //! assert_eq!(stems, ["canvas", "instrument", "round", "culture-signals", "rule-config", "report"]);
@@ -143,12 +159,124 @@ fn describe(schema: &mut Value, title: &str, description: &str) {
     }
 }
 
-/// Tidies the descriptions taken from the doc comments, bounds `u32`s, and
-/// sorts every object's keys.
+/// Tidies the descriptions taken from the doc comments, bounds `u32`s, gives
+/// ids and dates their patterns, and sorts every object's keys.
 fn finish(mut schema: Value) -> Value {
     tidy_descriptions(&mut schema);
     bound_u32(&mut schema);
+    add_patterns(&mut schema);
     sorted(schema)
+}
+
+/// A hexadecimal digit, in either case.
+macro_rules! hex {
+    () => {
+        "[0-9A-Fa-f]"
+    };
+}
+
+/// A hyphenated UUID: `8-4-4-4-12` hexadecimal digits.
+macro_rules! hyphenated {
+    () => {
+        concat!(
+            hex!(),
+            "{8}-",
+            hex!(),
+            "{4}-",
+            hex!(),
+            "{4}-",
+            hex!(),
+            "{4}-",
+            hex!(),
+            "{12}"
+        )
+    };
+}
+
+/// The calendar date of RFC 3339 (`2026-03-15`), and the years beyond 0000 to
+/// 9999 as the loaders read and write them: signed, of four to six digits
+/// (`+10000-01-01`, `-0001-12-31`). Each month has its number of days, and
+/// 29 February only a leap year: one whose last two digits are a multiple of
+/// four other than `00`, or whose last two are `00` and the two before a
+/// multiple of four.
+macro_rules! date {
+    () => {
+        concat!(
+            "(?:",
+            // A year, then any day but 29 February.
+            "(?:[0-9]{4}|[+-][0-9]{4,6})-(?:",
+            "(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+            "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+            "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+            // A leap year, then 29 February.
+            "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])",
+            "|(?:[02468][048]|[13579][26])00",
+            "|[+-][0-9]{2,4}(?:0[48]|[2468][048]|[13579][26])",
+            "|[+-][0-9]{0,2}(?:[02468][048]|[13579][26])00)-02-29",
+            ")"
+        )
+    };
+}
+
+/// What the loaders accept as an id (`Uuid::parse_str`): a UUID hyphenated
+/// (the form they write), as 32 digits, in braces, or as a URN
+/// (`urn:uuid:`, in any case), its hexadecimal digits in either case.
+const UUID_PATTERN: &str = concat!(
+    "^(?:",
+    hex!(),
+    "{32}|",
+    hyphenated!(),
+    "|\\{",
+    hyphenated!(),
+    "\\}|[Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:",
+    hyphenated!(),
+    ")$"
+);
+
+/// A date as the loaders write it, and as RFC 3339's `full-date` with the
+/// years beyond 9999; see `date!`.
+const DATE_PATTERN: &str = concat!("^", date!(), "$");
+
+/// A date and time as RFC 3339 writes it, with the years of [`DATE_PATTERN`]:
+/// the date, `T`, the time to the second (60 for a leap second) with any
+/// fraction, and the offset, `Z` or `+hh:mm`/`-hh:mm`. RFC 3339 allows `t`
+/// and `z` for `T` and `Z`, and so do the loaders.
+const DATE_TIME_PATTERN: &str = concat!(
+    "^",
+    date!(),
+    "[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\\.[0-9]+)?",
+    "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+);
+
+/// Gives every UUID, date and date-time its `pattern` beside its `format`.
+///
+/// JSON Schema validators treat `format` as a note by default (Python's
+/// `jsonschema`, ajv without `ajv-formats`, draft 2020-12 itself), so without
+/// a pattern they accept any string as an id or a date. The patterns accept
+/// only what the loaders accept, in the forms written above; the loaders are
+/// more lenient than the patterns in a few ways the patterns leave out
+/// (white space, one-digit months and hours, a space for `T`, offsets without
+/// a colon or named `UTC`), and a pattern cannot know the range of years the
+/// loaders hold (up to ±262143): a year beyond it, and an instant with an
+/// offset that takes it beyond, match the pattern and are refused by the
+/// loader, and by `format` when a validator checks formats.
+fn add_patterns(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let pattern = match map.get("format").and_then(Value::as_str) {
+                Some("uuid") => Some(UUID_PATTERN),
+                Some("date") => Some(DATE_PATTERN),
+                Some("date-time") => Some(DATE_TIME_PATTERN),
+                _ => None,
+            };
+            if let Some(pattern) = pattern {
+                map.entry("pattern").or_insert_with(|| pattern.into());
+            }
+            map.values_mut().for_each(add_patterns);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_patterns),
+        _ => {}
+    }
 }
 
 /// Gives every `u32` its largest value, which the loaders refuse to exceed
@@ -316,6 +444,41 @@ mod tests {
     #[test]
     fn unlink_leaves_other_brackets() {
         assert_eq!(unlink("from [0, 1] and [`x`"), "from [0, 1] and [`x`");
+    }
+
+    /// Every `(format, pattern)` pair in `value`.
+    fn formats(value: &Value, found: &mut Vec<(String, Option<String>)>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(format) = map.get("format").and_then(Value::as_str) {
+                    let pattern = map.get("pattern").and_then(Value::as_str);
+                    found.push((format.to_owned(), pattern.map(str::to_owned)));
+                }
+                map.values().for_each(|child| formats(child, found));
+            }
+            Value::Array(items) => items.iter().for_each(|child| formats(child, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_id_and_date_has_its_pattern() {
+        let mut found = Vec::new();
+        for (_, schema) in all() {
+            formats(&schema, &mut found);
+        }
+        for (format, pattern) in [
+            ("uuid", UUID_PATTERN),
+            ("date", DATE_PATTERN),
+            ("date-time", DATE_TIME_PATTERN),
+        ] {
+            let with: Vec<_> = found.iter().filter(|(f, _)| f == format).collect();
+            assert!(!with.is_empty(), "no {format} in the schemas");
+            assert!(
+                with.iter().all(|(_, p)| p.as_deref() == Some(pattern)),
+                "{format}: {with:?}"
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ use customer_strategy::{
     Assessment, Canvas, CultureSignals, Document, Instrument, OrganizationReview, ReviewOptions,
     ReviewResult, Round, RoundResult, Scorer, ScoringOptions, Trend, Verdict, rules,
 };
+use proptest::prelude::*;
+use proptest::test_runner::RngAlgorithm;
 use roxmltree::{Document as Xml, Node};
 
 // ---------------------------------------------------------------------------
@@ -1035,5 +1037,319 @@ fn the_same_input_gives_the_same_bytes() {
     }) {
         let decimals = value.split('.').nth(1).unwrap();
         assert_eq!(decimals.len(), 1, "{value}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Any text at all: well-formed XML, HTML with only the template's markup
+// ---------------------------------------------------------------------------
+
+/// XML 1.0's `Char` production: what may appear in an XML document at all.
+fn xml_char(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..
+    )
+}
+
+/// What HTML allows in a document without a parse error: XML's characters
+/// less the controls U+007F to U+009F and the noncharacters.
+fn html_char(c: char) -> bool {
+    let noncharacter = matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE;
+    xml_char(c) && !matches!(c, '\u{7F}'..='\u{9F}') && !noncharacter
+}
+
+/// `text` as a standalone SVG shows it: what XML forbids becomes U+FFFD.
+fn as_xml_shows(text: &str) -> String {
+    text.chars()
+        .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+        .collect()
+}
+
+/// Text from documents, one string per place a report shows it.
+#[derive(Clone, Debug)]
+struct Texts {
+    organization: String,
+    canvas: String,
+    round: String,
+    earlier: String,
+    version: String,
+    dimension: String,
+    level: String,
+    step: String,
+    evidence: String,
+    finding: String,
+}
+
+impl Texts {
+    /// The same texts with every character that is not white space replaced
+    /// by `x`: words and lines fall where they fall in `self`, so the output
+    /// has the same structure, but no character can be markup.
+    fn plain(&self) -> Texts {
+        let mask = |s: &String| -> String {
+            s.chars()
+                .map(|c| if c.is_whitespace() { c } else { 'x' })
+                .collect()
+        };
+        Texts {
+            organization: mask(&self.organization),
+            canvas: mask(&self.canvas),
+            round: mask(&self.round),
+            earlier: mask(&self.earlier),
+            version: mask(&self.version),
+            dimension: mask(&self.dimension),
+            level: mask(&self.level),
+            step: mask(&self.step),
+            evidence: mask(&self.evidence),
+            finding: mask(&self.finding),
+        }
+    }
+}
+
+/// Any text, weighted toward what breaks markup: the characters XML forbids
+/// (U+FFFE, U+FFFF, the C0 controls), the ones HTML forbids, line breaks and
+/// tabs, markup punctuation and the sequences that close or open constructs.
+fn any_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => any::<char>().prop_map(String::from),
+        3 => prop::sample::select(vec![
+            '\u{FFFE}', '\u{FFFF}', '\u{0}', '\u{1}', '\u{8}', '\u{B}', '\u{C}', '\u{1B}',
+            '\u{1F}', '\t', '\n', '\r', '\u{7F}', '\u{85}', '\u{9F}', '\u{FDD0}', '\u{FDEF}',
+            '\u{1FFFE}', '\u{10FFFF}', '\u{D7FF}', '\u{E000}', '\u{FFFD}', '\u{FEFF}', '&', '<',
+            '>', '"', '\'', ' ',
+        ])
+        .prop_map(String::from),
+        2 => (0_u32..0x20).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+        2 => prop::sample::select(vec![
+            "]]>", "<![CDATA[", "<!--", "-->", "&amp;", "&#xFFFE;", "&#0;", "&", "\r\n",
+            "<script>", "</svg>", "</title>", "\" onload=\"x", "' a='", "<?xml", "Q\u{FFFE}4",
+        ])
+        .prop_map(str::to_owned),
+        3 => "[a-zA-Z ]{1,8}",
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+}
+
+fn any_texts() -> impl Strategy<Value = Texts> {
+    (
+        (any_text(), any_text(), any_text(), any_text(), any_text()),
+        (any_text(), any_text(), any_text(), any_text(), any_text()),
+    )
+        .prop_map(
+            |(
+                (organization, canvas, round, earlier, version),
+                (dimension, level, step, evidence, finding),
+            )| Texts {
+                organization,
+                canvas,
+                round,
+                earlier,
+                version,
+                dimension,
+                level,
+                step,
+                evidence,
+                finding,
+            },
+        )
+}
+
+/// The sample, scored once for all cases.
+fn base_sample() -> &'static Sample {
+    static SAMPLE: std::sync::OnceLock<Sample> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(sample)
+}
+
+/// The sample with `texts` everywhere a report shows text from a document.
+fn sample_saying(texts: &Texts) -> Sample {
+    let base = base_sample();
+    let mut canvas = base.canvas.clone();
+    canvas.metadata.name = texts.canvas.clone();
+    canvas.metadata.organization = texts.organization.clone();
+    let rename = |r: &mut RoundResult, round: &str| {
+        r.round = round.to_owned();
+        r.instrument.version = texts.version.clone();
+        for d in &mut r.dimensions {
+            d.name = format!("{} {}", texts.dimension, d.id);
+            d.id = customer_strategy::DimensionId::new(format!("{}-{}", texts.dimension, d.id));
+            if let Some(level) = &mut d.level {
+                level.name = texts.level.clone();
+            }
+        }
+        for id in r.strongest.iter_mut().chain(r.weakest.iter_mut()) {
+            *id = customer_strategy::DimensionId::new(format!("{}-{id}", texts.dimension));
+        }
+        if let Some(level) = &mut r.level {
+            level.name = texts.level.clone();
+        }
+        for steps in &mut r.next_steps {
+            steps.name = format!("{} next", texts.step);
+            steps.steps.push(texts.step.clone());
+        }
+    };
+    let mut result = base.result.clone();
+    rename(&mut result, &texts.round);
+    let mut earlier = base.earlier.clone();
+    rename(&mut earlier, &texts.earlier);
+    let trend = Trend::between(&earlier, &result);
+    let mut review = base.review.clone();
+    for judgement in &mut review.blockers {
+        for evidence in &mut judgement.evidence {
+            evidence.subject = texts.evidence.clone();
+            evidence.observed = format!("{} observed", texts.evidence);
+            evidence.expected = format!("{} expected", texts.evidence);
+        }
+    }
+    for promoter in &mut review.promoters {
+        promoter.evidence.subject = texts.evidence.clone();
+        promoter.evidence.observed = texts.evidence.clone();
+    }
+    let finding = &texts.finding;
+    let review_checks = serde_json::from_value(serde_json::json!({
+        "profile": "final",
+        "counts": { "error": 1, "warning": 0, "info": 0 },
+        "findings": [{
+            "code": finding,
+            "severity": "error",
+            "path": format!("/context/{finding}"),
+            "message": format!("{finding} message"),
+            "message_key": "x",
+            "hint": format!("{finding} hint"),
+            "related": [format!("/{finding}")]
+        }]
+    }))
+    .unwrap();
+    Sample {
+        canvas,
+        canvas_checks: base.canvas_checks.clone(),
+        result,
+        earlier,
+        trend,
+        review,
+        review_checks,
+    }
+}
+
+fn full_report(sample: &Sample) -> ReviewReport<'_> {
+    sample.report().with_chart_files("radar.svg", "gaps.svg")
+}
+
+/// The markup of an HTML document: each tag with its attribute values emptied,
+/// in order. Text between tags is left out, so a document whose text differs
+/// but whose markup is the same has the same skeleton.
+fn skeleton(html: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = start
+            + rest[start..]
+                .find('>')
+                .unwrap_or_else(|| panic!("a `<` without `>`: {}", &rest[start..]));
+        let tag: String = rest[start + 1..end]
+            .split('"')
+            .enumerate()
+            .map(|(i, part)| if i % 2 == 0 { part } else { "" })
+            .collect::<Vec<_>>()
+            .join("\"");
+        tags.push(tag);
+        rest = &rest[end + 1..];
+    }
+    tags
+}
+
+#[test]
+fn the_xml_parser_refuses_what_the_escaping_guards_against() {
+    // Without this, the property below could not fail.
+    for bad in [
+        "\u{FFFE}", "\u{FFFF}", "\u{0}", "\u{1B}", "&#xFFFE;", "&#0;", "<", "&",
+    ] {
+        assert!(Xml::parse(&format!("<a>{bad}</a>")).is_err(), "{bad:?}");
+    }
+    assert!(Xml::parse("<a b=\"\u{FFFF}\"/>").is_err());
+    // And takes what XML allows, discouraged or not.
+    assert!(Xml::parse("<a b=\"\u{85}\u{FDD0}\">\u{7F}\u{9F}\u{1FFFE}\u{10FFFF}&#13;</a>").is_ok());
+}
+
+#[test]
+fn a_round_named_with_a_noncharacter_gives_charts_that_parse() {
+    let mut sample = sample();
+    sample.result.round = "Q\u{FFFE}4".to_owned();
+    sample.result.dimensions[0].name = "Strategy\u{FFFF}".to_owned();
+    for svg in [
+        radar_chart(&sample.result, Some(&sample.earlier)),
+        gap_chart(&sample.result),
+    ] {
+        assert!(!svg.contains('\u{FFFE}') && !svg.contains('\u{FFFF}'));
+        let doc = parse(&svg);
+        let title = elements(&doc, "title").next().unwrap();
+        assert!(
+            text_of(title).ends_with(": Q\u{FFFD}4"),
+            "{}",
+            text_of(title)
+        );
+        assert!(text_of(doc.root_element()).contains("Strategy\u{FFFD}"));
+    }
+    let html = html_report(&sample.report());
+    assert!(!html.contains('\u{FFFE}') && !html.contains('\u{FFFF}'));
+    assert!(html.contains("Q\u{FFFD}4"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::default()
+    })]
+
+    /// Both charts are well-formed XML whatever the text, and the text reads
+    /// back as written, but for the characters XML forbids, which read back as
+    /// U+FFFD.
+    #[test]
+    fn any_text_gives_well_formed_charts(texts in any_texts()) {
+        let sample = sample_saying(&texts);
+        let radar = radar_chart(&sample.result, Some(&sample.earlier));
+        let gaps = gap_chart(&sample.result);
+        for svg in [&radar, &gaps] {
+            let doc = Xml::parse(svg);
+            prop_assert!(doc.is_ok(), "{:?}\n{svg}", doc.err());
+            let doc = doc.unwrap();
+            prop_assert_eq!(doc.root_element().tag_name().namespace(), Some(SVG));
+            prop_assert!(elements(&doc, "script").next().is_none());
+        }
+        let radar = parse(&radar);
+        let title = elements(&radar, "title").next().unwrap();
+        prop_assert_eq!(
+            text_of(title),
+            format!("Maturity by dimension: {}", as_xml_shows(&texts.round))
+        );
+        let gaps = parse(&gaps);
+        let ids: Vec<&str> = gaps
+            .descendants()
+            .filter_map(|n| n.attribute("data-dimension"))
+            .collect();
+        prop_assert_eq!(ids.len(), sample.result.dimensions.len());
+        for (id, d) in ids.iter().zip(&sample.result.dimensions) {
+            prop_assert_eq!(*id, as_xml_shows(d.id.as_str()));
+        }
+    }
+
+    /// The HTML report holds no character HTML forbids, its inline charts are
+    /// well-formed, and its markup is the template's alone: the same tags and
+    /// attributes as for plain text of the same shape.
+    #[test]
+    fn any_text_leaves_the_html_markup_as_the_template_makes_it(texts in any_texts()) {
+        let sample = sample_saying(&texts);
+        let html = html_report(&full_report(&sample));
+        let forbidden: Vec<char> = html.chars().filter(|c| !html_char(*c)).collect();
+        prop_assert!(forbidden.is_empty(), "raw {forbidden:?} in the HTML");
+        let svgs = inline_svgs(&html);
+        prop_assert_eq!(svgs.len(), 2);
+        for svg in svgs {
+            prop_assert!(Xml::parse(svg).is_ok(), "{:?}", Xml::parse(svg).err());
+        }
+        let plain = sample_saying(&texts.plain());
+        let expected = html_report(&full_report(&plain));
+        prop_assert_eq!(skeleton(&html), skeleton(&expected));
     }
 }

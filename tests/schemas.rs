@@ -1,7 +1,9 @@
 //! Keeps the JSON Schemas in `schemas/` in step with the model, and checks them
 //! with an independent validator (`jsonschema`): every sample document passes,
 //! a real validation report passes, and documents the loaders refuse (unknown
-//! fields, wrong types, values out of range, unknown enum variants) fail.
+//! fields, wrong types, values out of range, unknown enum variants, ids that
+//! are no UUIDs, dates that are no dates) fail, whether the validator checks
+//! `format` or not.
 //!
 //! To regenerate the schemas after changing a document type:
 //! `UPDATE_SCHEMAS=1 cargo test --features schema --test schemas`.
@@ -163,6 +165,16 @@ impl Kind {
     fn validator(self) -> Validator {
         jsonschema::draft202012::options()
             .should_validate_formats(true)
+            .build(&self.checked_in_schema())
+            .unwrap()
+    }
+
+    /// A validator that treats `format` as a note, as draft 2020-12 does by
+    /// default and as most validators do unless told otherwise: only the
+    /// patterns check ids and dates.
+    fn pattern_validator(self) -> Validator {
+        jsonschema::draft202012::options()
+            .should_validate_formats(false)
             .build(&self.checked_in_schema())
             .unwrap()
     }
@@ -402,9 +414,9 @@ fn edit(document: &mut Value, pointer: &str, value: Option<Value>) {
     }
 }
 
-/// Edits of the valid samples, one a line: whether the loader (and so the
-/// schema) accepts the edited document, the kind of document, the JSON Pointer
-/// edited, the new value as JSON (`-` removes it), and what the case is about.
+/// Edits of the valid samples, one a line: who accepts the edited document
+/// (see [`Verdict`]), the kind of document, the JSON Pointer edited, the new
+/// value as JSON (`-` removes it), and what the case is about.
 const CASES: &str = r#"
 # Unknown fields, at the root and deep down.
 refuse | canvas          | /colour                                                 | "blue"          | unknown root field
@@ -459,10 +471,33 @@ refuse | culture-signals | /circles/cadence                                     
 refuse | rule-config     | /rules/CANVAS-GOV-004/severity                          | "fatal"         | an unknown severity
 refuse | report          | /profile                                                | "finished"      | an unknown profile
 
-# Ids, dates and versions.
+# Ids, dates and versions. The patterns refuse these without `format`.
 refuse | canvas          | /metadata/id                                            | "harbour-bank"  | an id that is no UUID
+refuse | canvas          | /metadata/id                                            | ""              | an empty id
+refuse | canvas          | /metadata/id                                            | "ab000000-0000-4000-8000-00000000000g" | a UUID with a digit that is not hexadecimal
+refuse | canvas          | /metadata/id                                            | "ab000000-0000-4000-8000-0000000000011" | a UUID with a digit too many
+refuse | canvas          | /metadata/id                                            | "ab00000-00000-4000-8000-000000000001" | a UUID with a hyphen out of place
+refuse | canvas          | /metadata/id                                            | " ab000000-0000-4000-8000-000000000001" | a UUID after a space
+refuse | canvas          | /metadata/id                                            | "{ab000000-0000-4000-8000-000000000001" | a UUID with one brace
+refuse | canvas          | /metadata/id                                            | "urn:uuid:ab000000000040008000000000000001" | a URN of 32 digits
+refuse | canvas          | /context/customer/segments/0/id                         | "home-movers"   | a segment id that is no UUID
 refuse | canvas          | /metadata/horizon/start                                 | "2026-13-01"    | a date that is no date
+refuse | canvas          | /metadata/horizon/start                                 | "2026-00-10"    | month 0
+refuse | canvas          | /metadata/horizon/start                                 | "2026-01-32"    | 32 January
+refuse | canvas          | /metadata/horizon/start                                 | "2026-04-31"    | 31 April
+refuse | canvas          | /metadata/horizon/start                                 | "2026-02-30"    | 30 February
+refuse | canvas          | /metadata/horizon/start                                 | "2026-02-29"    | 29 February of a common year
+refuse | canvas          | /metadata/horizon/start                                 | "1900-02-29"    | 29 February of a century that is no leap year
+refuse | canvas          | /metadata/horizon/start                                 | "2026-03-15T00:00:00Z" | a timestamp for a date
+refuse | canvas          | /metadata/horizon/start                                 | "10000-01-01"   | a five-digit year without its sign
+refuse | culture-signals | /as_of                                                  | "31/10/2026"    | a date written day first
 refuse | round           | /responses/0/submitted                                  | "2026-03-02T09:00:00" | a timestamp without an offset
+refuse | round           | /responses/0/submitted                                  | "2026-03-02"    | a date for a timestamp
+refuse | round           | /responses/0/submitted                                  | "2026-03-02T24:00:00Z" | hour 24
+refuse | round           | /responses/0/submitted                                  | "2026-03-02T09:60:00Z" | minute 60
+refuse | round           | /responses/0/submitted                                  | "2026-02-30T09:00:00Z" | a timestamp on 30 February
+refuse | round           | /responses/0/submitted                                  | "2026-03-02T09:00:00+24:00" | an offset of a whole day
+refuse | canvas          | /metadata/created                                       | "yesterday"     | a timestamp that is no timestamp
 refuse | round           | /date                                                   | 20260315        | a date as a number
 refuse | canvas          | /metadata/schema_version                                | 2               | another schema version
 refuse | rule-config     | /schema_version                                         | 2               | another schema version
@@ -491,6 +526,36 @@ accept | round           | /responses/0/answers/culture-01                      
 accept | round           | /responses/0/answers/culture-01                         | "not_applicable" | not_applicable
 accept | round           | /responses/0/answers/not-in-the-instrument              | 3               | any item id
 accept | round           | /responses/0/submitted                                  | "2026-03-02T09:00:00+01:00" | a timestamp with an offset
+accept | round           | /responses/0/submitted                                  | "2026-03-02t09:00:00z" | a timestamp with t and z
+accept | round           | /responses/0/submitted                                  | "2026-03-02T09:00:00.123456789-05:30" | a timestamp to the nanosecond
+accept | round           | /responses/0/submitted                                  | "2016-12-31T23:59:60Z" | a leap second
+accept | canvas          | /metadata/id                                            | "AB000000-0000-4000-8000-00000000000F" | an upper-case UUID
+accept | canvas          | /metadata/horizon/start                                 | "2028-02-29"    | 29 February of a leap year
+accept | canvas          | /metadata/horizon/start                                 | "2000-02-29"    | 29 February of a leap century
+
+# Forms the loader reads that `format` (RFC 3339 and RFC 4122's hyphenated
+# UUID) leaves out; the patterns accept them, as the loader does.
+accept:pattern | canvas  | /metadata/id                                            | "ab000000000040008000000000000001" | a UUID of 32 digits
+accept:pattern | canvas  | /metadata/id                                            | "{ab000000-0000-4000-8000-000000000001}" | a UUID in braces
+accept:pattern | canvas  | /metadata/id                                            | "URN:uuid:ab000000-0000-4000-8000-000000000001" | a UUID as a URN
+accept:pattern | canvas  | /metadata/horizon/end                                   | "+10000-01-01"  | a year beyond 9999, as the loader writes it
+accept:pattern | canvas  | /metadata/horizon/end                                   | "+2030-12-31"   | a signed four-digit year
+accept:pattern | canvas  | /metadata/horizon/end                                   | "+10400-02-29"  | 29 February of a leap year beyond 9999
+accept:pattern | canvas  | /metadata/updated                                       | "+10000-01-01T00:00:00Z" | a timestamp beyond 9999
+
+# What only the loader accepts: it is more lenient than RFC 3339, and the
+# schemas ask for the form the loader writes.
+accept:loader | canvas   | /metadata/horizon/start                                 | "2026-1-5"      | one-digit month and day
+accept:loader | canvas   | /metadata/horizon/start                                 | "26-01-01"      | a two-digit year (the year 26)
+accept:loader | round    | /responses/0/submitted                                  | "2026-03-02 09:00:00Z" | a space for T
+accept:loader | round    | /responses/0/submitted                                  | "2026-03-02T09:00:00+0100" | an offset without a colon
+accept:loader | round    | /responses/0/submitted                                  | "2026-03-02T09:00:00 UTC" | UTC for Z
+
+# What only `format` refuses: a pattern cannot know the range of years the
+# loader holds (up to ±262143), nor whether an offset takes an instant
+# beyond it.
+refuse:format | canvas   | /metadata/horizon/end                                   | "+262144-01-01" | a year beyond the range of dates
+refuse:format | canvas   | /metadata/updated                                       | "+262143-12-31T23:00:00-05:00" | an instant that the offset takes beyond the range
 accept | canvas          | /steering/performance/metrics/0/target/value            | 7               | a whole target
 accept | rule-config     | /rules/CANVAS-GOV-004/params/note                       | "monthly"       | a text parameter
 accept | rule-config     | /rules/CANVAS-GOV-004/params/max_days                   | 30.5            | a fractional parameter
@@ -498,9 +563,39 @@ accept | rule-config     | /rules/CANVAS-GOV-004/params/strict                  
 accept | rule-config     | /rules/ANY-CODE-AT-ALL                                  | {}              | any rule code
 "#;
 
+/// Who accepts an edited sample: the loader, a validator that checks
+/// `format`, and one that does not, so only the patterns check ids and dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// `accept`: all three.
+    Accept,
+    /// `refuse`: none of them.
+    Refuse,
+    /// `accept:pattern`: the loader and the patterns; `format` is narrower.
+    AcceptPattern,
+    /// `accept:loader`: the loader alone.
+    AcceptLoader,
+    /// `refuse:format`: the patterns alone; what no pattern can catch.
+    RefuseFormat,
+}
+
+impl Verdict {
+    /// Whether the loader, the schema with formats and the schema without
+    /// them accept the document.
+    fn expected(self) -> (bool, bool, bool) {
+        match self {
+            Verdict::Accept => (true, true, true),
+            Verdict::Refuse => (false, false, false),
+            Verdict::AcceptPattern => (true, false, true),
+            Verdict::AcceptLoader => (true, false, false),
+            Verdict::RefuseFormat => (false, false, true),
+        }
+    }
+}
+
 /// One edit of a valid sample; see [`CASES`].
 struct Case {
-    accepted: bool,
+    verdict: Verdict,
     kind: Kind,
     pointer: String,
     value: Option<Value>,
@@ -518,10 +613,13 @@ fn cases() -> Vec<Case> {
                 panic!("a case has five columns: {line}");
             };
             Case {
-                accepted: match verdict {
-                    "accept" => true,
-                    "refuse" => false,
-                    other => panic!("`{other}` is neither accept nor refuse: {line}"),
+                verdict: match verdict {
+                    "accept" => Verdict::Accept,
+                    "refuse" => Verdict::Refuse,
+                    "accept:pattern" => Verdict::AcceptPattern,
+                    "accept:loader" => Verdict::AcceptLoader,
+                    "refuse:format" => Verdict::RefuseFormat,
+                    other => panic!("`{other}` is no verdict: {line}"),
                 },
                 kind: Kind::ALL
                     .into_iter()
@@ -538,37 +636,55 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// Whether a validator accepts `document`, and its errors when it does not.
+fn judge(validator: &Validator, document: &Value) -> Result<(), String> {
+    let errors = schema_errors(validator, document);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+fn says(accepts: bool) -> &'static str {
+    if accepts { "accepts" } else { "refuses" }
+}
+
 #[test]
 fn the_schema_refuses_what_the_loader_refuses() {
     let mut validators = BTreeMap::new();
     let mut disagreements = Vec::new();
     for case in cases() {
-        let validator = validators
+        let (with_formats, patterns_only) = validators
             .entry(case.kind.stem())
-            .or_insert_with(|| case.kind.validator());
+            .or_insert_with(|| (case.kind.validator(), case.kind.pattern_validator()));
         let mut document = base(case.kind);
-        // Every base document is valid to both.
-        assert!(validator.is_valid(&document), "{:?} base", case.kind);
+        // Every base document is valid to all.
+        assert!(with_formats.is_valid(&document), "{:?} base", case.kind);
+        assert!(patterns_only.is_valid(&document), "{:?} base", case.kind);
         edit(&mut document, &case.pointer, case.value.clone());
-        let loader = case.kind.load(&document);
-        let errors = schema_errors(validator, &document);
         let what = format!("{:?}: {} ({})", case.kind, case.what, case.pointer);
+        let (loader, formats, patterns) = case.verdict.expected();
+        let loaded = case.kind.load(&document);
         assert_eq!(
-            loader.is_ok(),
-            case.accepted,
-            "the loader unexpectedly {} {what}: {loader:?}",
-            if case.accepted { "refuses" } else { "accepts" },
+            loaded.is_ok(),
+            loader,
+            "the loader unexpectedly {} {what}: {loaded:?}",
+            says(!loader),
         );
-        if errors.is_empty() != case.accepted {
-            disagreements.push(format!(
-                "{what}: the loader {}, the schema {}",
-                if case.accepted { "accepts" } else { "refuses" },
-                if errors.is_empty() {
-                    "accepts".to_owned()
-                } else {
-                    format!("refuses: {}", errors.join("; "))
-                }
-            ));
+        for (validator, expected, how) in [
+            (&*with_formats, formats, "with formats"),
+            (&*patterns_only, patterns, "without formats"),
+        ] {
+            let judged = judge(validator, &document);
+            if judged.is_ok() != expected {
+                disagreements.push(format!(
+                    "{what}: the schema {how} should {} it, but {}{}",
+                    if expected { "accept" } else { "refuse" },
+                    says(judged.is_ok()),
+                    judged.err().map_or_else(String::new, |e| format!(": {e}"))
+                ));
+            }
         }
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
@@ -609,7 +725,8 @@ proptest! {
 
     /// Formats are not asserted here: the model holds years beyond 9999, which
     /// it writes as `+10000-01-01` and reads back, and which `format: date`
-    /// (RFC 3339) does not allow. Everything else must match.
+    /// (RFC 3339) does not allow. Everything else must match, the patterns of
+    /// ids, dates and times included, over the whole range of each.
     #[test]
     fn any_canvas_matches_the_schema(canvas in support::canvas()) {
         thread_local! {

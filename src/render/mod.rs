@@ -15,6 +15,14 @@
 //! numbers written to one decimal. Every piece of text that comes from a
 //! document (names, messages, evidence, steps) is escaped for where it lands,
 //! so a canvas whose names hold `<script>` shows that text and runs nothing.
+//! Characters the markup cannot hold at all become U+FFFD REPLACEMENT
+//! CHARACTER (`�`): in the SVG charts, those outside XML 1.0's `Char`
+//! production (the C0 controls but tab, line feed and carriage return, and
+//! U+FFFE and U+FFFF, which XML forbids even as character references); in the
+//! HTML report and the charts inline in it, also the controls U+007F to U+009F
+//! and the noncharacters (U+FDD0 to U+FDEF, and the last two code points of
+//! every plane), which HTML forbids. So every chart is well-formed XML and the
+//! report well-formed HTML, whatever text the documents hold.
 //!
 //! ```
 //! use customer_strategy::render::{ReviewReport, gap_chart, html_report, markdown_report, radar_chart};
@@ -46,6 +54,12 @@
 //! let report = ReviewReport::new("Harbour Bank", &result, &review, &checks);
 //! assert!(markdown_report(&report).starts_with("# Customer strategy review: Harbour Bank"));
 //! assert!(!html_report(&report).contains("<script"));
+//!
+//! // A character XML forbids, even as `&#xFFFE;`, is shown as U+FFFD.
+//! let mut odd = result.clone();
+//! odd.round = "Q\u{FFFE}4".to_owned();
+//! let svg = radar_chart(&odd, None);
+//! assert!(svg.contains("<title>Maturity by dimension: Q\u{FFFD}4</title>"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -8,7 +8,7 @@ use crate::assessment::{LevelRef, RoundResult, Trend};
 use crate::canvas::{Canvas, Stage, Zone};
 use crate::culture::{Promoter, Source, Verdict};
 use crate::render::ReviewReport;
-use crate::render::escape;
+use crate::render::escape::{self, Markup};
 use crate::render::svg::{self, Embedding, num, score};
 use crate::validate::{Finding, Report, Severity};
 
@@ -1022,19 +1022,19 @@ fn html_line(line: &[Inline]) -> String {
     let mut out = String::new();
     for inline in line {
         match inline {
-            Inline::Text(s) => out.push_str(&escape::xml(s)),
+            Inline::Text(s) => out.push_str(&Markup::Html.text(s)),
             Inline::Strong(s) => {
-                let _ = write!(out, "<strong>{}</strong>", escape::xml(s));
+                let _ = write!(out, "<strong>{}</strong>", Markup::Html.text(s));
             }
             Inline::Code(s) => {
-                let _ = write!(out, "<code>{}</code>", escape::xml(s));
+                let _ = write!(out, "<code>{}</code>", Markup::Html.text(s));
             }
             Inline::Badge(tone, s) => {
                 let _ = write!(
                     out,
                     "<span class=\"badge {}\">{}</span>",
                     tone.class(),
-                    escape::xml(s)
+                    Markup::Html.text(s)
                 );
             }
             Inline::Delta(v) => {
@@ -1063,12 +1063,12 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
          style-src 'unsafe-inline'; img-src data:\">\n",
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", escape::xml(&doc.title));
+    let _ = writeln!(out, "<title>{}</title>", Markup::Html.text(&doc.title));
     let _ = writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
     let _ = writeln!(
         out,
         "<header class=\"cover\">\n<h1>{}</h1>\n<p>{}</p>\n</header>",
-        escape::xml(&doc.title),
+        Markup::Html.text(&doc.title),
         html_line(&doc.subtitle)
     );
     let mut open = false;
@@ -1079,10 +1079,10 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                     out.push_str("</section>\n");
                 }
                 open = true;
-                let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape::xml(title));
+                let _ = writeln!(out, "<section>\n<h2>{}</h2>", Markup::Html.text(title));
             }
             Block::Heading(_, title) => {
-                let _ = writeln!(out, "<h3>{}</h3>", escape::xml(title));
+                let _ = writeln!(out, "<h3>{}</h3>", Markup::Html.text(title));
             }
             Block::Paragraph(line) => {
                 let _ = writeln!(out, "<p>{}</p>", html_line(line));
@@ -1111,7 +1111,7 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                 };
                 out.push_str("<table>\n<thead><tr>");
                 for (i, cell) in head.iter().enumerate() {
-                    let _ = write!(out, "<th{}>{}</th>", class(i), escape::xml(cell));
+                    let _ = write!(out, "<th{}>{}</th>", class(i), Markup::Html.text(cell));
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
                 for row in rows {
@@ -1130,9 +1130,9 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                         out,
                         "<div class=\"card\"><div class=\"label\">{}</div><div class=\"value\">{}</div>\
                          <div class=\"note\">{}</div></div>",
-                        escape::xml(&card.label),
-                        escape::xml(&card.value),
-                        escape::xml(&card.note)
+                        Markup::Html.text(&card.label),
+                        Markup::Html.text(&card.value),
+                        Markup::Html.text(&card.note)
                     );
                 }
                 out.push_str("</div>\n");
@@ -1147,7 +1147,7 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                     let _ = write!(
                         out,
                         "<tr><td>{}</td><td class=\"num\">{filled} of {}</td><td>",
-                        escape::xml(&zone.zone),
+                        Markup::Html.text(&zone.zone),
                         zone.blocks.len()
                     );
                     for (block, is_filled) in &zone.blocks {
@@ -1156,7 +1156,7 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                             "<span class=\"block {}\">{} {}</span>",
                             if *is_filled { "filled" } else { "empty" },
                             if *is_filled { "✓" } else { "✗" },
-                            escape::xml(block)
+                            Markup::Html.text(block)
                         );
                     }
                     out.push_str("</td></tr>\n");
@@ -1179,7 +1179,7 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
     let _ = writeln!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>",
-        escape::xml(&doc.footer)
+        Markup::Html.text(&doc.footer)
     );
     out
 }

@@ -2,13 +2,14 @@
 //! the gap from boardroom to back office.
 //!
 //! Coordinates are written with one decimal, so the same result always gives
-//! the same bytes. Every text from a document is escaped with
-//! [`escape::xml`](super::escape::xml).
+//! the same bytes. Every text from a document is escaped for the markup the
+//! chart lands in ([`Markup::text`] and [`Markup::attribute`]): XML 1.0 for a
+//! standalone file, HTML when the chart is inline in the report.
 
 use std::fmt::Write as _;
 
 use crate::assessment::{LevelResult, OrgLevel, RoundResult, Score};
-use crate::render::escape;
+use crate::render::escape::Markup;
 
 /// The font stack of the charts: the system's interface font, falling back to
 /// any sans-serif, so no font is ever fetched.
@@ -50,6 +51,16 @@ pub(crate) enum Embedding {
     Standalone,
     /// Inline in HTML.
     Inline,
+}
+
+impl Embedding {
+    /// The markup the chart's text lands in.
+    pub(crate) const fn markup(self) -> Markup {
+        match self {
+            Embedding::Standalone => Markup::Xml,
+            Embedding::Inline => Markup::Html,
+        }
+    }
 }
 
 /// A number with one decimal, never `-0.0`.
@@ -114,6 +125,7 @@ fn open(
     desc: &str,
     heading: (&str, &str),
 ) {
+    let markup = embedding.markup();
     let (namespace, top) = match embedding {
         Embedding::Standalone => (" xmlns=\"http://www.w3.org/2000/svg\"", 0.0),
         Embedding::Inline => ("", inline_top),
@@ -124,10 +136,10 @@ fn open(
         "<svg{namespace} viewBox=\"0 {} {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" \
          font-family=\"{font}\" font-size=\"13\" fill=\"{INK}\">",
         num(top),
-        font = escape::xml(FONT),
+        font = markup.attribute(FONT),
     );
-    let _ = writeln!(out, "<title>{}</title>", escape::xml(title));
-    let _ = writeln!(out, "<desc>{}</desc>", escape::xml(desc));
+    let _ = writeln!(out, "<title>{}</title>", markup.text(title));
+    let _ = writeln!(out, "<desc>{}</desc>", markup.text(desc));
     let _ = writeln!(
         out,
         "<rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"{h}\" fill=\"#FFFFFF\"/>",
@@ -135,18 +147,18 @@ fn open(
     );
     if embedding == Embedding::Standalone {
         text_lines(
+            markup,
             out,
-            24.0,
-            32.0,
+            (24.0, 32.0),
             0.0,
             "start",
             " font-size=\"20\" font-weight=\"700\"",
             &[heading.0.to_owned()],
         );
         text_lines(
+            markup,
             out,
-            24.0,
-            52.0,
+            (24.0, 52.0),
             0.0,
             "start",
             &format!(" fill=\"{MUTED}\""),
@@ -155,11 +167,11 @@ fn open(
     }
 }
 
-/// A text element of one or more lines, the first at `y`, each `step` below.
+/// A text element of one or more lines, the first at `(x, y)`, each `step` below.
 fn text_lines(
+    markup: Markup,
     out: &mut String,
-    x: f64,
-    y: f64,
+    (x, y): (f64, f64),
     step: f64,
     anchor: &str,
     attributes: &str,
@@ -173,14 +185,14 @@ fn text_lines(
     );
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
-            let _ = write!(out, "<tspan x=\"{}\">{}</tspan>", num(x), escape::xml(line));
+            let _ = write!(out, "<tspan x=\"{}\">{}</tspan>", num(x), markup.text(line));
         } else {
             let _ = write!(
                 out,
                 "<tspan x=\"{}\" dy=\"{}\">{}</tspan>",
                 num(x),
                 num(step),
-                escape::xml(line)
+                markup.text(line)
             );
         }
     }
@@ -253,6 +265,7 @@ pub(crate) fn radar(
     embedding: Embedding,
 ) -> String {
     let mut out = String::with_capacity(8 * 1024);
+    let markup = embedding.markup();
     let n = result.dimensions.len();
     let title = format!("Maturity by dimension: {}", result.round);
     let desc = format!(
@@ -280,9 +293,9 @@ pub(crate) fn radar(
 
     if n == 0 {
         text_lines(
+            markup,
             &mut out,
-            RADAR_CX,
-            RADAR_CY,
+            (RADAR_CX, RADAR_CY),
             0.0,
             "middle",
             &format!(" fill=\"{MUTED}\""),
@@ -351,7 +364,7 @@ pub(crate) fn radar(
             "<polygon class=\"series\" data-series=\"earlier\" points=\"{}\" fill=\"none\" \
              stroke=\"{EARLIER}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>{}</title></polygon>",
             polygon_points(&values),
-            escape::xml(&format!("Whole team, {} (earlier round)", earlier.round))
+            markup.text(&format!("Whole team, {} (earlier round)", earlier.round))
         );
     }
 
@@ -367,7 +380,7 @@ pub(crate) fn radar(
          fill-opacity=\"0.2\" stroke=\"{TEAM}\" stroke-width=\"2.5\" stroke-linejoin=\"round\">\
          <title>{}</title></polygon>",
         polygon_points(&team),
-        escape::xml(&format!("Whole team, {}", result.round))
+        markup.text(&format!("Whole team, {}", result.round))
     );
 
     // Each reported level, as a line of its own colour.
@@ -383,7 +396,7 @@ pub(crate) fn radar(
             level.level.as_str(),
             polygon_points(&values),
             level_colour(level.level),
-            escape::xml(level.level.title())
+            markup.text(level.level.title())
         );
     }
 
@@ -397,7 +410,7 @@ pub(crate) fn radar(
                 "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{}</title></circle>",
                 num(x),
                 num(y),
-                escape::xml(&format!("{}: {}", dimension.name, score(stats.mean)))
+                markup.text(&format!("{}: {}", dimension.name, score(stats.mean)))
             );
         }
     }
@@ -457,7 +470,7 @@ pub(crate) fn radar(
                 out,
                 "<tspan x=\"{}\"{dy}{style}>{}</tspan>",
                 num(x),
-                escape::xml(line)
+                markup.text(line)
             );
         }
         out.push_str("</text>\n");
@@ -467,9 +480,9 @@ pub(crate) fn radar(
     // The legend.
     out.push_str("<g class=\"legend\">\n");
     text_lines(
+        markup,
         &mut out,
-        LEGEND_X,
-        104.0,
+        (LEGEND_X, 104.0),
         0.0,
         "start",
         " font-weight=\"700\"",
@@ -482,7 +495,7 @@ pub(crate) fn radar(
             "<g class=\"legend-entry\" data-series=\"{series}\">{swatch}<text x=\"{}\" y=\"{}\">{}</text></g>",
             num(LEGEND_X + 34.0),
             num(y + 4.5),
-            escape::xml(label)
+            markup.text(label)
         );
     };
     entry(
@@ -528,9 +541,9 @@ pub(crate) fn radar(
             num(y)
         );
         text_lines(
+            markup,
             &mut out,
-            LEGEND_X + 34.0,
-            y + 4.5,
+            (LEGEND_X + 34.0, y + 4.5),
             16.0,
             "start",
             "",
@@ -543,9 +556,9 @@ pub(crate) fn radar(
     }
     if let Some(note) = withheld_note(result) {
         text_lines(
+            markup,
             &mut out,
-            LEGEND_X,
-            y + 36.0,
+            (LEGEND_X, y + 36.0),
             15.0,
             "start",
             &format!(" font-size=\"12\" fill=\"{MUTED}\""),
@@ -573,6 +586,7 @@ fn gap_x(value: f64) -> f64 {
 
 pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
     let mut out = String::with_capacity(8 * 1024);
+    let markup = embedding.markup();
     let shown: Vec<&LevelResult> = reported(result).collect();
     #[allow(clippy::cast_precision_loss)] // a handful of dimensions
     let rows = result.dimensions.len() as f64;
@@ -646,9 +660,9 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
 
     if shown.is_empty() {
         text_lines(
+            markup,
             &mut out,
-            (GAP_X0 + GAP_X1) / 2.0,
-            GAP_TOP + 24.0,
+            ((GAP_X0 + GAP_X1) / 2.0, GAP_TOP + 24.0),
             0.0,
             "middle",
             &format!(" fill=\"{MUTED}\""),
@@ -667,12 +681,12 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
             out,
             "<g class=\"row{}\" data-dimension=\"{}\">",
             if flagged { " flagged" } else { "" },
-            escape::xml(dimension.id.as_str())
+            markup.attribute(dimension.id.as_str())
         );
         let lines = wrap(&dimension.name, 40, 2);
         #[allow(clippy::cast_precision_loss)] // one or two lines
         let first = cy + 4.5 - 8.0 * (lines.len().saturating_sub(1)) as f64;
-        text_lines(&mut out, 24.0, first, 16.0, "start", "", &lines);
+        text_lines(markup, &mut out, (24.0, first), 16.0, "start", "", &lines);
 
         let means: Vec<(OrgLevel, f64)> = shown
             .iter()
@@ -708,7 +722,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
                  stroke-width=\"2.5\"><title>{}</title></line>",
                 num(cy - 12.0),
                 num(cy + 12.0),
-                escape::xml(&format!("Whole team: {}", score(stats.mean)))
+                markup.text(&format!("Whole team: {}", score(stats.mean)))
             );
         }
         for (level, mean) in &means {
@@ -720,7 +734,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
                 num(gap_x(*mean)),
                 num(cy),
                 level_colour(*level),
-                escape::xml(&format!("{}: {}", level.title(), num(*mean)))
+                markup.text(&format!("{}: {}", level.title(), num(*mean)))
             );
         }
         match &dimension.gap {
@@ -773,7 +787,7 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
             level_colour(level.level),
             num(x + 20.0),
             num(legend_y + 4.5),
-            escape::xml(&label)
+            markup.text(&label)
         );
         #[allow(clippy::cast_precision_loss)] // a short label
         let width = label.chars().count() as f64 * 7.2;
@@ -803,9 +817,9 @@ pub(crate) fn gaps(result: &RoundResult, embedding: Embedding) -> String {
     );
     if let Some(note) = note {
         text_lines(
+            markup,
             &mut out,
-            24.0,
-            second + 26.0,
+            (24.0, second + 26.0),
             0.0,
             "start",
             &format!(" font-size=\"12\" fill=\"{MUTED}\""),
