@@ -111,8 +111,10 @@ struct ItemSlot<'i> {
     /// comparisons of integers.
     head: u64,
     tail: u64,
-    /// The item's position in the instrument.
-    position: usize,
+    /// Where the item's points start in [`Scorer::values`] and in the counts
+    /// per item and point: its position in the instrument times the points of
+    /// the scale.
+    cell: usize,
     dimension: usize,
     weight: f64,
 }
@@ -197,7 +199,7 @@ impl<'i> Scorer<'i> {
                 id: item.id.as_str(),
                 head,
                 tail,
-                position,
+                cell: position * points,
                 dimension,
                 weight: item.weight,
             });
@@ -253,7 +255,7 @@ impl<'i> Scorer<'i> {
     pub fn score_response(&self, response: &Response) -> RespondentScore {
         let mut sums = vec![WeightedMean::default(); self.instrument.dimensions.len()];
         let mut answers = AnswerCounts::default();
-        self.accumulate(response, &mut sums, &mut answers, None);
+        self.accumulate(response, &mut sums, &mut answers, &mut []);
         let scores: Vec<Option<Score>> = sums.iter().map(WeightedMean::score).collect();
         let overall = self.weighted_overall(scores.iter().copied());
         RespondentScore {
@@ -267,20 +269,22 @@ impl<'i> Scorer<'i> {
     }
 
     /// Adds one response's answers into per-dimension weighted means (reset
-    /// first) and counts them.
+    /// first) and counts them, and each point into `per_item` (left alone when
+    /// empty).
     fn accumulate(
         &self,
         response: &Response,
         sums: &mut [WeightedMean],
         answers: &mut AnswerCounts,
-        mut per_item: Option<&mut [u32]>,
+        per_item: &mut [u32],
     ) {
         sums.fill(WeightedMean::default());
         // Both the answers (a BTreeMap) and the items are sorted by id: one merge
         // pass pairs them without any lookups. When a response answers the items
         // in turn, each answer is checked against the next item alone, with two
         // comparisons of integers for most ids.
-        let scale = &self.instrument.scale;
+        let (min, max) = (self.instrument.scale.min, self.instrument.scale.max);
+        let mut counts = AnswerCounts::default();
         let mut items = self.items.iter();
         let mut next = items.next();
         for (id, answer) in &response.answers {
@@ -305,12 +309,12 @@ impl<'i> Scorer<'i> {
                 },
             };
             let Some(slot) = slot else {
-                answers.unknown_item += 1;
+                counts.unknown_item += 1;
                 continue;
             };
             match *answer {
-                Answer::Point(point) if scale.contains(point) => {
-                    let cell = slot.position * self.points + usize::from(point - scale.min);
+                Answer::Point(point) if (min..=max).contains(&point) => {
+                    let cell = slot.cell + usize::from(point - min);
                     if let (Some(mean), Some(&value)) =
                         (sums.get_mut(slot.dimension), self.values.get(cell))
                     {
@@ -318,16 +322,21 @@ impl<'i> Scorer<'i> {
                     }
                     // Counts per point, so item means do not depend on the
                     // order of the respondents.
-                    if let Some(count) = per_item.as_deref_mut().and_then(|c| c.get_mut(cell)) {
+                    if let Some(count) = per_item.get_mut(cell) {
                         *count += 1;
                     }
-                    answers.scored += 1;
+                    counts.scored += 1;
                 }
-                Answer::Point(_) => answers.off_scale += 1,
-                Answer::DontKnow => answers.dont_know += 1,
-                Answer::NotApplicable => answers.not_applicable += 1,
+                Answer::Point(_) => counts.off_scale += 1,
+                Answer::DontKnow => counts.dont_know += 1,
+                Answer::NotApplicable => counts.not_applicable += 1,
             }
         }
+        answers.scored += counts.scored;
+        answers.dont_know += counts.dont_know;
+        answers.not_applicable += counts.not_applicable;
+        answers.off_scale += counts.off_scale;
+        answers.unknown_item += counts.unknown_item;
     }
 
     /// The overall score: the mean of the dimension scores present, weighted by
@@ -372,7 +381,7 @@ impl<'i> Scorer<'i> {
         // How many scores each (dimension, level) holds so far.
         let mut filled = vec![[0_usize; LEVELS]; dimensions.len()];
         for response in &round.responses {
-            self.accumulate(response, &mut sums, &mut answers, Some(&mut per_item));
+            self.accumulate(response, &mut sums, &mut answers, &mut per_item);
             let l = level_index(response.respondent.level);
             let begin = starts.get(l).copied().unwrap_or(0);
             for (d, (mean, filled)) in sums.iter().zip(filled.iter_mut()).enumerate() {
