@@ -120,7 +120,7 @@ struct ItemSlot<'i> {
 }
 
 impl ItemSlot<'_> {
-    fn new(id: &str) -> (u64, u64) {
+    fn head_and_tail(id: &str) -> (u64, u64) {
         let bytes = id.as_bytes();
         match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (Some(head), Some(tail)) => (u64::from_ne_bytes(*head), u64::from_ne_bytes(*tail)),
@@ -194,7 +194,7 @@ impl<'i> Scorer<'i> {
                     ))
                 })?;
             check_weight(item.weight, "item", item.id.as_str())?;
-            let (head, tail) = ItemSlot::new(item.id.as_str());
+            let (head, tail) = ItemSlot::head_and_tail(item.id.as_str());
             items.push(ItemSlot {
                 id: item.id.as_str(),
                 head,
