@@ -1,10 +1,17 @@
-//! Scoring cost against a flat pass over the same answers, for a round of 10,000
-//! respondents answering an instrument of 6 dimensions x 10 items.
+//! Scoring cost against loops over the same answers, for rounds of 1,000, 10,000
+//! and 100,000 respondents answering the built-in instrument (6 dimensions, 32
+//! items), and 10,000 answering an instrument of 6 dimensions x 10 items built here.
 //!
-//! Besides criterion's own statistics, the first benchmark prints the ratio the
-//! crate is held to, measured within one run so the machine's noise cancels out:
-//! scoring and aggregating a round within 3 times the cost of one loop that adds
-//! up every point of every response.
+//! Besides criterion's own statistics, the first benchmark prints the ratios the
+//! crate is held to, measured within one run and interleaved so the machine's
+//! noise cancels out, and the allocations of one scored round:
+//!
+//! - `score_round` within 3 times a loop that adds every point of every response
+//!   into a sum per dimension and per organizational level (the work a round's
+//!   aggregation cannot avoid);
+//! - for reference, against a loop that adds up every point into one sum.
+//!
+//! `SCORING_BENCH_QUICK=1` measures fewer rounds, for a quick look.
 
 #![allow(
     clippy::unwrap_used,
@@ -24,7 +31,6 @@ use customer_strategy::{
     SchemaVersion, ScoreBand, Scorer, ScoringOptions, WeakestLink,
 };
 
-const RESPONDENTS: usize = 10_000;
 const DIMENSIONS: [&str; 6] = [
     "strategy",
     "leadership",
@@ -37,7 +43,7 @@ const ITEMS_PER_DIMENSION: usize = 10;
 
 /// Six dimensions of ten items each on a 1 to 5 scale, with uneven weights, one
 /// reverse item in five, five levels of 20 points and the weakest-link rule.
-fn instrument() -> Instrument {
+fn sixty_items() -> Instrument {
     let dimensions: Vec<Dimension> = DIMENSIONS
         .iter()
         .zip([1.0, 1.5, 1.0, 2.0, 1.0, 0.5])
@@ -118,12 +124,13 @@ impl Rng {
     }
 }
 
-/// `RESPONDENTS` responses spread over every organizational level, each answering
-/// every item: a point on the scale, or (about 3% each) "don't know" or "not applicable".
-fn round(instrument: &Instrument) -> Round {
+/// `respondents` responses spread over every organizational level, each
+/// answering every item: a point on the scale, or (about 3% each) "don't know"
+/// or "not applicable". Ids are read from text, as when a round is loaded.
+fn round(instrument: &Instrument, respondents: usize) -> Round {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let submitted = "2026-11-01T09:00:00Z".parse().unwrap();
-    let responses = (0..RESPONDENTS)
+    let responses = (0..respondents)
         .map(|r| {
             let level = OrgLevel::ALL[rng.below(OrgLevel::ALL.len() as u64) as usize];
             let answers: BTreeMap<ItemId, Answer> = instrument
@@ -135,12 +142,12 @@ fn round(instrument: &Instrument) -> Round {
                         3..=5 => Answer::NotApplicable,
                         _ => Answer::Point(1 + rng.below(5) as u8),
                     };
-                    (item.id.clone(), answer)
+                    (ItemId::new(item.id.as_str()), answer)
                 })
                 .collect();
             Response {
                 respondent: Respondent {
-                    id: RespondentId::new(format!("respondent-{r:05}")),
+                    id: RespondentId::new(format!("respondent-{r:06}")),
                     level,
                     department: None,
                 },
@@ -161,7 +168,8 @@ fn round(instrument: &Instrument) -> Round {
     }
 }
 
-/// The baseline: one flat loop over every response's answers, adding up the points.
+/// The first baseline: one flat loop over every response's answers, adding up
+/// the points.
 fn sum_points(round: &Round) -> u64 {
     let mut sum = 0_u64;
     for response in &round.responses {
@@ -174,16 +182,48 @@ fn sum_points(round: &Round) -> u64 {
     sum
 }
 
-/// Scores every response on its own, without the round's aggregation.
-fn score_responses(scorer: &Scorer<'_>, round: &Round) -> usize {
-    round
-        .responses
+/// The dimension of each item, in the order of the items' ids (the order in
+/// which a response's answers come out of its map): the baseline's lookup,
+/// built once outside the timed loop as the scorer builds its own.
+fn dimensions_in_id_order(instrument: &Instrument) -> Vec<usize> {
+    let mut items: Vec<(&str, usize)> = instrument
+        .items
         .iter()
-        .map(|r| scorer.score_response(r).answers.scored)
-        .sum()
+        .map(|item| {
+            let d = instrument
+                .dimensions
+                .iter()
+                .position(|d| d.id == item.dimension)
+                .unwrap();
+            (item.id.as_str(), d)
+        })
+        .collect();
+    items.sort_unstable();
+    items.into_iter().map(|(_, d)| d).collect()
 }
 
-/// Median time per iteration of `f`, over interleaved rounds.
+/// Points and answer counts per organizational level and dimension.
+type LevelSums = [[(u64, u32); DIMENSIONS.len()]; OrgLevel::ALL.len()];
+
+/// The second baseline: for every response, for every answer, adds the point
+/// into a sum per (organizational level, dimension). Every respondent answers
+/// every item, so the lookup pairs the answers with their dimensions by position
+/// and never reads the answers' keys.
+fn sum_by_dimension_and_level(round: &Round, dimensions: &[usize]) -> LevelSums {
+    let mut sums: LevelSums = [[(0, 0); DIMENSIONS.len()]; OrgLevel::ALL.len()];
+    for response in &round.responses {
+        let level = &mut sums[response.respondent.level as usize];
+        for (answer, &d) in response.answers.values().zip(dimensions) {
+            if let Answer::Point(point) = answer {
+                let cell = &mut level[d];
+                cell.0 += u64::from(*point);
+                cell.1 += 1;
+            }
+        }
+    }
+    sums
+}
+
 fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -197,62 +237,100 @@ fn time<F: FnMut()>(iterations: u32, mut f: F) -> Duration {
     start.elapsed() / iterations
 }
 
-/// Measures the baseline, scoring the responses alone, and scoring the round, in
-/// interleaved rounds, and prints the ratios.
-fn ratios(_: &mut Criterion) {
-    let instrument = instrument();
-    let round = round(&instrument);
-    let scorer = Scorer::new(&instrument).unwrap();
+fn quick() -> bool {
+    std::env::var_os("SCORING_BENCH_QUICK").is_some_and(|v| v != "0")
+}
+
+/// Measures both baselines and `score_round` on one round, interleaved, and
+/// prints the ratios and the allocations of one scored round.
+fn measure(name: &str, instrument: &Instrument, respondents: usize) {
+    assert!(instrument.dimensions.len() <= DIMENSIONS.len());
+    let round = round(instrument, respondents);
+    let scorer = Scorer::new(instrument).unwrap();
     let options = ScoringOptions::default();
+    let dimensions = dimensions_in_id_order(instrument);
+
+    let info = allocation_counter::measure(|| {
+        black_box(scorer.score_round(black_box(&round), &options));
+    });
     let result = scorer.score_round(&round, &options);
-    assert_eq!(result.respondents, RESPONDENTS);
+    assert_eq!(result.respondents, respondents);
     assert!(result.answers.dont_know > 0 && result.answers.not_applicable > 0);
     assert_eq!(result.answers.off_scale + result.answers.unknown_item, 0);
+    // The per-level baseline sees the same points as the scorer.
+    let sums = sum_by_dimension_and_level(&round, &dimensions);
+    let points: u32 = sums.iter().flatten().map(|&(_, n)| n).sum();
+    assert_eq!(points as usize, result.answers.scored);
+    assert_eq!(
+        sum_points(&round),
+        sums.iter().flatten().map(|&(s, _)| s).sum::<u64>()
+    );
 
-    let (mut baseline, mut responses, mut full) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..21 {
-        baseline.push(time(5, || {
+    // About 50 ms of each measure per sample, whatever the size.
+    let answers = respondents * instrument.items.len();
+    let iterations = u32::try_from((4_000_000 / answers).clamp(1, 50)).unwrap();
+    let rounds = if quick() { 7 } else { 21 };
+    let (mut flat, mut per_level, mut full) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        flat.push(time(iterations, || {
             black_box(sum_points(black_box(&round)));
         }));
-        responses.push(time(5, || {
-            black_box(score_responses(&scorer, black_box(&round)));
+        per_level.push(time(iterations, || {
+            black_box(sum_by_dimension_and_level(
+                black_box(&round),
+                black_box(&dimensions),
+            ));
         }));
-        full.push(time(5, || {
+        full.push(time(iterations, || {
             black_box(scorer.score_round(black_box(&round), &options));
         }));
     }
-    let (baseline, responses, full) = (
-        median(&mut baseline),
-        median(&mut responses),
-        median(&mut full),
-    );
+    let (flat, per_level, full) = (median(&mut flat), median(&mut per_level), median(&mut full));
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
     println!(
-        "\nratios measured in this run (median of 21 interleaved rounds, \
-         {RESPONDENTS} respondents x {} items):",
+        "{name}, {respondents} respondents x {} items (median of {rounds} interleaved rounds):",
         instrument.items.len()
     );
     println!(
-        "  score_round / sum of points = {:.2} (target: at most 3)",
-        full.as_secs_f64() / baseline.as_secs_f64()
+        "  score_round / sum per dimension and level = {:.2} (target: at most 3)",
+        ratio(full, per_level)
     );
     println!(
-        "  score_response for every response / sum of points = {:.2}",
-        responses.as_secs_f64() / baseline.as_secs_f64()
+        "  score_round / sum of points               = {:.2}",
+        ratio(full, flat)
     );
     println!(
-        "  (sum of points {baseline:?}, every score_response {responses:?}, score_round {full:?})\n"
+        "  allocations per score_round               = {} ({} bytes)",
+        info.count_total, info.bytes_total
+    );
+    #[allow(clippy::cast_precision_loss)]
+    let per_answer = full.as_secs_f64() * 1e9 / answers as f64;
+    println!(
+        "  (sum of points {flat:?}, sum per dimension and level {per_level:?}, \
+         score_round {full:?}: {per_answer:.1} ns per answer)"
     );
 }
 
+fn ratios(_: &mut Criterion) {
+    let built_in = Instrument::customer_strategy_maturity().unwrap();
+    println!("\nratios measured in this run:");
+    for respondents in [1_000, 10_000, 100_000] {
+        measure("built-in instrument", &built_in, respondents);
+    }
+    measure("60-item instrument", &sixty_items(), 10_000);
+    println!();
+}
+
 fn criterion_benches(c: &mut Criterion) {
-    let instrument = instrument();
-    let round = round(&instrument);
+    let instrument = Instrument::customer_strategy_maturity().unwrap();
+    let round = round(&instrument, 10_000);
     let scorer = Scorer::new(&instrument).unwrap();
     let options = ScoringOptions::default();
-    let mut group = c.benchmark_group("scoring");
+    let dimensions = dimensions_in_id_order(&instrument);
+    let mut group = c.benchmark_group("scoring built-in x 10000");
     group.bench_function("sum_points", |b| b.iter(|| sum_points(black_box(&round))));
-    group.bench_function("score_responses", |b| {
-        b.iter(|| score_responses(&scorer, black_box(&round)));
+    group.bench_function("sum_by_dimension_and_level", |b| {
+        b.iter(|| sum_by_dimension_and_level(black_box(&round), &dimensions));
     });
     group.bench_function("score_round", |b| {
         b.iter(|| scorer.score_round(black_box(&round), &options));

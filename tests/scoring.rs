@@ -1334,3 +1334,157 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Round statistics against a plain computation
+// ---------------------------------------------------------------------------
+
+/// The statistics of `values` as the scorer defines them, computed the plain
+/// way: sort, add up from the lowest, the median the mean of the middle two
+/// (the middle one for an odd count), the sample standard deviation.
+fn sorted_stats(mut values: Vec<f64>) -> Option<Stats> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let count = n as f64;
+    let mean = values.iter().sum::<f64>() / count;
+    let median = (values[(n - 1) / 2] + values[n / 2]) / 2.0;
+    let sd = if n > 1 {
+        (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1.0)).sqrt()
+    } else {
+        0.0
+    };
+    Some(Stats {
+        n,
+        mean: Score::new(mean.clamp(0.0, 100.0)).unwrap(),
+        median: Score::new(median.clamp(0.0, 100.0)).unwrap(),
+        sd,
+    })
+}
+
+/// Compares two statistics to the bit.
+fn same_stats(got: Option<&Stats>, want: Option<&Stats>) -> bool {
+    match (got, want) {
+        (Some(got), Some(want)) => {
+            got.n == want.n
+                && got.mean.get().to_bits() == want.mean.get().to_bits()
+                && got.median.get().to_bits() == want.median.get().to_bits()
+                && got.sd.to_bits() == want.sd.to_bits()
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Checks every statistic of a round's result, the team's and each reported
+/// level's, against [`sorted_stats`] of the respondents' own scores.
+fn check_round_stats(
+    scorer: &Scorer<'_>,
+    round: &Round,
+    options: &ScoringOptions,
+) -> Result<(), TestCaseError> {
+    let result = scorer.score_round(round, options);
+    let scored: Vec<RespondentScore> = round
+        .responses
+        .iter()
+        .map(|r| scorer.score_response(r))
+        .collect();
+    let scores_of = |d: usize, level: Option<OrgLevel>| -> Vec<f64> {
+        scored
+            .iter()
+            .filter(|s| level.is_none_or(|l| s.level == l))
+            .filter_map(|s| s.dimensions[d].map(Score::get))
+            .collect()
+    };
+    for (d, dimension) in result.dimensions.iter().enumerate() {
+        let want = sorted_stats(scores_of(d, None));
+        prop_assert!(
+            same_stats(dimension.stats.as_ref(), want.as_ref()),
+            "dimension {}: {:?} but a plain computation gives {:?}",
+            dimension.id,
+            dimension.stats,
+            want
+        );
+    }
+    for level in result.levels.iter().filter(|l| l.reported) {
+        for (d, got) in level.dimensions.iter().enumerate() {
+            let want = sorted_stats(scores_of(d, Some(level.level)));
+            prop_assert!(
+                same_stats(got.as_ref(), want.as_ref()),
+                "level {:?}, dimension {d}: {:?} but a plain computation gives {:?}",
+                level.level,
+                got,
+                want
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Rounds of the built-in instrument, up to 400 respondents: dimension scores
+/// such as 100/3 or 100/7, whose sums round, many ties, even and odd counts.
+fn built_in_round() -> impl Strategy<Value = Round> {
+    let instrument = Instrument::customer_strategy_maturity().unwrap();
+    let items = instrument.items.len();
+    let response = (
+        prop::sample::select(OrgLevel::ALL.to_vec()),
+        prop::collection::vec(answer(1, 5), items),
+    );
+    prop::collection::vec(response, 0..=400).prop_map(move |responses| {
+        let submitted: DateTime<Utc> = "2026-04-20T09:00:00Z".parse().unwrap();
+        Round {
+            schema_version: SchemaVersion::new(1),
+            name: "Generated".to_owned(),
+            instrument: InstrumentRef {
+                id: instrument.id.clone(),
+                version: instrument.version.clone(),
+            },
+            date: NaiveDate::from_ymd_opt(2026, 4, 30).unwrap(),
+            responses: responses
+                .into_iter()
+                .enumerate()
+                .map(|(i, (level, answers))| Response {
+                    respondent: Respondent {
+                        id: RespondentId::new(format!("r{i}")),
+                        level,
+                        department: None,
+                    },
+                    submitted,
+                    answers: instrument
+                        .items
+                        .iter()
+                        .zip(answers)
+                        .filter_map(|(item, answer)| answer.map(|a| (item.id.clone(), a)))
+                        .collect(),
+                })
+                .collect(),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Each statistic of a round, the team's and each level's, is to the bit
+    /// that of the respondents' scores sorted and added up from the lowest,
+    /// with the median of an even count the mean of the middle two.
+    #[test]
+    fn round_statistics_match_a_plain_computation(case in case()) {
+        let scorer = Scorer::new(&case.instrument).unwrap();
+        check_round_stats(&scorer, &case.round, &case.options)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..config() })]
+
+    /// The same on larger rounds of the built-in instrument.
+    #[test]
+    fn built_in_round_statistics_match_a_plain_computation(round in built_in_round()) {
+        let instrument = Instrument::customer_strategy_maturity().unwrap();
+        let scorer = Scorer::new(&instrument).unwrap();
+        check_round_stats(&scorer, &round, &ScoringOptions::default())?;
+    }
+}

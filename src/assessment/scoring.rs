@@ -93,9 +93,11 @@ pub struct Scorer<'i> {
     instrument: &'i Instrument,
     /// Items sorted by id, to be merged with each response's sorted answers.
     items: Vec<ItemSlot<'i>>,
+    /// Per item (in the instrument's order) and point of the scale, the
+    /// point's value from 0 to 100 with reverse items turned around.
+    values: Vec<f64>,
     /// Levels sorted by the start of their band.
     levels: Vec<&'i MaturityLevel>,
-    min: f64,
     span: f64,
     /// How many points the scale has.
     points: usize,
@@ -104,11 +106,42 @@ pub struct Scorer<'i> {
 #[derive(Debug)]
 struct ItemSlot<'i> {
     id: &'i str,
-    /// The item's position in the instrument.
-    position: usize,
+    /// The first and the last eight bytes of the id (they overlap for ids
+    /// shorter than 16 bytes), to tell ids of 8 to 16 bytes apart in two
+    /// comparisons of integers.
+    head: u64,
+    tail: u64,
+    /// Where the item's points start in [`Scorer::values`] and in the counts
+    /// per item and point: its position in the instrument times the points of
+    /// the scale.
+    cell: usize,
     dimension: usize,
     weight: f64,
-    reverse: bool,
+}
+
+impl ItemSlot<'_> {
+    fn head_and_tail(id: &str) -> (u64, u64) {
+        let bytes = id.as_bytes();
+        match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(head), Some(tail)) => (u64::from_ne_bytes(*head), u64::from_ne_bytes(*tail)),
+            _ => (0, 0),
+        }
+    }
+
+    /// Whether `id` is this item's id.
+    #[inline]
+    fn is(&self, id: &str) -> bool {
+        let bytes = id.as_bytes();
+        if bytes.len() != self.id.len() {
+            return false;
+        }
+        match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(head), Some(tail)) if bytes.len() <= 16 => {
+                u64::from_ne_bytes(*head) == self.head && u64::from_ne_bytes(*tail) == self.tail
+            }
+            _ => bytes == self.id.as_bytes(),
+        }
+    }
 }
 
 impl<'i> Scorer<'i> {
@@ -145,7 +178,11 @@ impl<'i> Scorer<'i> {
             }
             check_weight(dimension.weight, "dimension", dimension.id.as_str())?;
         }
+        let points = usize::from(scale.max - scale.min) + 1;
+        let min = f64::from(scale.min);
+        let span = f64::from(scale.max) - f64::from(scale.min);
         let mut items = Vec::with_capacity(instrument.items.len());
+        let mut values = Vec::with_capacity(instrument.items.len() * points);
         for (position, item) in instrument.items.iter().enumerate() {
             let dimension = dimension_ids
                 .get(item.dimension.as_str())
@@ -157,13 +194,22 @@ impl<'i> Scorer<'i> {
                     ))
                 })?;
             check_weight(item.weight, "item", item.id.as_str())?;
+            let (head, tail) = ItemSlot::head_and_tail(item.id.as_str());
             items.push(ItemSlot {
                 id: item.id.as_str(),
-                position,
+                head,
+                tail,
+                cell: position * points,
                 dimension,
                 weight: item.weight,
-                reverse: item.reverse,
             });
+            for point in scale.min..=scale.max {
+                let mut value = (f64::from(point) - min) / span;
+                if item.reverse {
+                    value = 1.0 - value;
+                }
+                values.push(100.0 * value);
+            }
         }
         items.sort_by(|a, b| a.id.cmp(b.id));
         if let Some(pair) = items
@@ -181,10 +227,10 @@ impl<'i> Scorer<'i> {
         Ok(Scorer {
             instrument,
             items,
+            values,
             levels,
-            points: usize::from(scale.max - scale.min) + 1,
-            min: f64::from(scale.min),
-            span: f64::from(scale.max) - f64::from(scale.min),
+            points,
+            span,
         })
     }
 
@@ -209,7 +255,7 @@ impl<'i> Scorer<'i> {
     pub fn score_response(&self, response: &Response) -> RespondentScore {
         let mut sums = vec![WeightedMean::default(); self.instrument.dimensions.len()];
         let mut answers = AnswerCounts::default();
-        self.accumulate(response, &mut sums, &mut answers, None);
+        self.accumulate(response, &mut sums, &mut answers, &mut []);
         let scores: Vec<Option<Score>> = sums.iter().map(WeightedMean::score).collect();
         let overall = self.weighted_overall(scores.iter().copied());
         RespondentScore {
@@ -223,57 +269,74 @@ impl<'i> Scorer<'i> {
     }
 
     /// Adds one response's answers into per-dimension weighted means (reset
-    /// first) and counts them.
+    /// first) and counts them, and each point into `per_item` (left alone when
+    /// empty).
     fn accumulate(
         &self,
         response: &Response,
         sums: &mut [WeightedMean],
         answers: &mut AnswerCounts,
-        mut per_item: Option<&mut [u32]>,
+        per_item: &mut [u32],
     ) {
         sums.fill(WeightedMean::default());
         // Both the answers (a BTreeMap) and the items are sorted by id: one merge
-        // pass pairs them without any lookups, comparing each id once per step.
+        // pass pairs them without any lookups. When a response answers the items
+        // in turn, each answer is checked against the next item alone, with two
+        // comparisons of integers for most ids.
+        let (min, max) = (self.instrument.scale.min, self.instrument.scale.max);
+        let mut counts = AnswerCounts::default();
         let mut items = self.items.iter();
         let mut next = items.next();
         for (id, answer) in &response.answers {
-            let slot = loop {
-                match next {
-                    Some(slot) => match slot.id.cmp(id.as_str()) {
-                        Ordering::Less => next = items.next(),
-                        Ordering::Equal => break Some(slot),
-                        Ordering::Greater => break None,
-                    },
-                    None => break None,
+            let id = id.as_str();
+            let slot = match next {
+                Some(slot) if slot.is(id) => {
+                    next = items.next();
+                    Some(slot)
                 }
+                _ => loop {
+                    match next {
+                        Some(slot) => match slot.id.cmp(id) {
+                            Ordering::Less => next = items.next(),
+                            Ordering::Equal => {
+                                next = items.next();
+                                break Some(slot);
+                            }
+                            Ordering::Greater => break None,
+                        },
+                        None => break None,
+                    }
+                },
             };
             let Some(slot) = slot else {
-                answers.unknown_item += 1;
+                counts.unknown_item += 1;
                 continue;
             };
             match *answer {
-                Answer::Point(point) if self.instrument.scale.contains(point) => {
-                    let mut value = (f64::from(point) - self.min) / self.span;
-                    if slot.reverse {
-                        value = 1.0 - value;
-                    }
-                    if let Some(mean) = sums.get_mut(slot.dimension) {
-                        mean.add(100.0 * value, slot.weight);
+                Answer::Point(point) if (min..=max).contains(&point) => {
+                    let cell = slot.cell + usize::from(point - min);
+                    if let (Some(mean), Some(&value)) =
+                        (sums.get_mut(slot.dimension), self.values.get(cell))
+                    {
+                        mean.add(value, slot.weight);
                     }
                     // Counts per point, so item means do not depend on the
                     // order of the respondents.
-                    let cell = slot.position * self.points
-                        + usize::from(point - self.instrument.scale.min);
-                    if let Some(count) = per_item.as_deref_mut().and_then(|c| c.get_mut(cell)) {
+                    if let Some(count) = per_item.get_mut(cell) {
                         *count += 1;
                     }
-                    answers.scored += 1;
+                    counts.scored += 1;
                 }
-                Answer::Point(_) => answers.off_scale += 1,
-                Answer::DontKnow => answers.dont_know += 1,
-                Answer::NotApplicable => answers.not_applicable += 1,
+                Answer::Point(_) => counts.off_scale += 1,
+                Answer::DontKnow => counts.dont_know += 1,
+                Answer::NotApplicable => counts.not_applicable += 1,
             }
         }
+        answers.scored += counts.scored;
+        answers.dont_know += counts.dont_know;
+        answers.not_applicable += counts.not_applicable;
+        answers.off_scale += counts.off_scale;
+        answers.unknown_item += counts.unknown_item;
     }
 
     /// The overall score: the mean of the dimension scores present, weighted by
@@ -295,46 +358,71 @@ impl<'i> Scorer<'i> {
     pub fn score_round(&self, round: &Round, options: &ScoringOptions) -> RoundResult {
         let dimensions = &self.instrument.dimensions;
         let mut answers = AnswerCounts::default();
-        // Per dimension, the scores of the whole team and of each level; one
-        // buffer of sums serves every response.
         let mut sums = vec![WeightedMean::default(); dimensions.len()];
         let mut per_item = vec![0_u32; self.instrument.items.len() * self.points];
-        let mut team: Vec<Vec<f64>> =
-            vec![Vec::with_capacity(round.responses.len()); dimensions.len()];
-        let mut by_level: Vec<(OrgLevel, usize, Vec<Vec<f64>>)> = Vec::new();
+
+        // The respondents of each level, to lay out one buffer of scores: per
+        // dimension, one stretch per level, each as long as the level has
+        // respondents. Its size follows the round, the number of allocations does not.
+        let mut respondents = [0_usize; LEVELS];
         for response in &round.responses {
-            self.accumulate(response, &mut sums, &mut answers, Some(&mut per_item));
-            let level = response.respondent.level;
-            let group = match by_level.iter().position(|(l, _, _)| *l == level) {
-                Some(i) => i,
-                None => {
-                    by_level.push((level, 0, vec![Vec::new(); dimensions.len()]));
-                    by_level.len() - 1
-                }
-            };
-            if let Some((_, respondents, values)) = by_level.get_mut(group) {
-                *respondents += 1;
-                for ((d, mean), all) in sums.iter().enumerate().zip(team.iter_mut()) {
-                    if let Some(value) = mean.score() {
-                        all.push(value.get());
-                        if let Some(level_values) = values.get_mut(d) {
-                            level_values.push(value.get());
-                        }
-                    }
+            if let Some(count) = respondents.get_mut(level_index(response.respondent.level)) {
+                *count += 1;
+            }
+        }
+        let mut starts = [0_usize; LEVELS];
+        let mut start = 0;
+        for (s, &count) in starts.iter_mut().zip(&respondents) {
+            *s = start;
+            start += count;
+        }
+        let stride = round.responses.len();
+        let mut scores = vec![0.0_f64; dimensions.len() * stride];
+        // How many scores each (dimension, level) holds so far.
+        let mut filled = vec![[0_usize; LEVELS]; dimensions.len()];
+        for response in &round.responses {
+            self.accumulate(response, &mut sums, &mut answers, &mut per_item);
+            let l = level_index(response.respondent.level);
+            let begin = starts.get(l).copied().unwrap_or(0);
+            for (d, (mean, filled)) in sums.iter().zip(filled.iter_mut()).enumerate() {
+                if let (Some(value), Some(n)) = (mean.score(), filled.get_mut(l))
+                    && let Some(slot) = scores.get_mut(d * stride + begin + *n)
+                {
+                    *slot = value.get();
+                    *n += 1;
                 }
             }
         }
-        by_level.sort_by_key(|(level, _, _)| *level);
 
-        let levels: Vec<LevelResult> = by_level
-            .into_iter()
-            .map(|(level, respondents, mut values)| {
+        // Sort each level's scores: the statistics read them in order, as does
+        // the merge into the team's.
+        let stretch = |d: usize, l: usize| {
+            let begin = d * stride + starts.get(l).copied().unwrap_or(0);
+            let len = filled.get(d).and_then(|f| f.get(l)).copied().unwrap_or(0);
+            begin..begin + len
+        };
+        for d in 0..dimensions.len() {
+            for l in 0..LEVELS {
+                if let Some(values) = scores.get_mut(stretch(d, l)) {
+                    sort_scores(values);
+                }
+            }
+        }
+
+        let levels: Vec<LevelResult> = OrgLevel::ALL
+            .iter()
+            .zip(respondents)
+            .enumerate()
+            .filter(|&(_, (_, respondents))| respondents > 0)
+            .map(|(l, (&level, respondents))| {
                 let reported = respondents >= options.min_group_size;
-                let dimensions: Vec<Option<Stats>> = if reported {
-                    values.iter_mut().map(|v| Stats::of(v)).collect()
-                } else {
-                    vec![None; dimensions.len()]
-                };
+                let dimensions: Vec<Option<Stats>> = (0..dimensions.len())
+                    .map(|d| {
+                        reported
+                            .then(|| scores.get(stretch(d, l)).and_then(Stats::of_sorted))
+                            .flatten()
+                    })
+                    .collect();
                 let overall = self.weighted_overall(dimensions.iter().map(|s| s.map(|s| s.mean)));
                 LevelResult {
                     level,
@@ -346,9 +434,14 @@ impl<'i> Scorer<'i> {
             })
             .collect();
 
+        let mut team = Vec::with_capacity(stride);
+        let mut heads: Vec<&[f64]> = Vec::with_capacity(LEVELS);
         let mut results: Vec<DimensionResult> = Vec::with_capacity(dimensions.len());
-        for (d, (dimension, values)) in dimensions.iter().zip(team.iter_mut()).enumerate() {
-            let stats = Stats::of(values);
+        for (d, dimension) in dimensions.iter().enumerate() {
+            heads.clear();
+            heads.extend((0..LEVELS).map(|l| scores.get(stretch(d, l)).unwrap_or(&[])));
+            merge_sorted(&mut heads, &mut team);
+            let stats = Stats::of_sorted(&team);
             let gap = Gap::across(&levels, d, options.gap_threshold);
             results.push(DimensionResult {
                 id: dimension.id.clone(),
@@ -689,10 +782,10 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Computes the statistics; sorts `values` first so the result does not
-    /// depend on their order.
-    fn of(values: &mut [f64]) -> Option<Stats> {
-        values.sort_by(f64::total_cmp);
+    /// Computes the statistics of scores sorted in ascending order (see
+    /// [`sort_scores`]): the sums run from the lowest score up, so the result
+    /// does not depend on the order of the respondents.
+    fn of_sorted(values: &[f64]) -> Option<Stats> {
         let n = values.len();
         if n == 0 {
             return None;
@@ -715,6 +808,51 @@ impl Stats {
             median: Score::saturating(median),
             sd,
         })
+    }
+}
+
+/// How many organizational levels there are.
+const LEVELS: usize = OrgLevel::ALL.len();
+
+/// The position of `level` in [`OrgLevel::ALL`], which is also their order.
+fn level_index(level: OrgLevel) -> usize {
+    match level {
+        OrgLevel::Board => 0,
+        OrgLevel::Executive => 1,
+        OrgLevel::Manager => 2,
+        OrgLevel::FrontLine => 3,
+        OrgLevel::Other => 4,
+    }
+}
+
+/// Sorts scores in ascending order. Scores are never NaN nor negative zero, so
+/// ordering their bits as integers is their numeric order (and the order of
+/// `f64::total_cmp`), and equal scores are the same bits: an unstable sort
+/// gives the same sequence as a stable one.
+fn sort_scores(values: &mut [f64]) {
+    values.sort_unstable_by_key(|v| v.to_bits());
+}
+
+/// Merges sorted runs of scores into `out` (cleared first), in ascending order.
+fn merge_sorted(runs: &mut [&[f64]], out: &mut Vec<f64>) {
+    out.clear();
+    loop {
+        let mut lowest: Option<(usize, u64)> = None;
+        for (r, run) in runs.iter().enumerate() {
+            if let Some(value) = run.first() {
+                let bits = value.to_bits();
+                if lowest.is_none_or(|(_, low)| bits < low) {
+                    lowest = Some((r, bits));
+                }
+            }
+        }
+        let Some((r, bits)) = lowest else {
+            return;
+        };
+        out.push(f64::from_bits(bits));
+        if let Some(run) = runs.get_mut(r) {
+            *run = run.get(1..).unwrap_or(&[]);
+        }
     }
 }
 
