@@ -203,7 +203,8 @@ pub trait Document: Serialize + DeserializeOwned + Sealed {
     ///
     /// Returns a [`LoadError`] when the text is larger than the options allow, is not
     /// JSON, does not match the document's shape (unknown field, missing field,
-    /// wrong type, value out of range), or declares an unsupported `schema_version`.
+    /// wrong type, value out of range, a key given twice in a map, an object
+    /// written as an array), or declares an unsupported `schema_version`.
     /// The error gives the line, the column and the path of the offending field.
     fn from_json_with(text: &str, options: &LoadOptions) -> Result<Self, LoadError> {
         load::<Self>(text, Format::Json, options)
@@ -222,9 +223,11 @@ pub trait Document: Serialize + DeserializeOwned + Sealed {
     ///
     /// # Errors
     ///
-    /// Returns a [`LoadError`] when the text is larger than the options allow, is not
+    /// Returns a [`LoadError`] when the text is larger than the options allow (in
+    /// bytes, or in TOML tokens), nests deeper than any document does, is not
     /// TOML, does not match the document's shape (unknown field, missing field,
-    /// wrong type, value out of range), or declares an unsupported `schema_version`.
+    /// wrong type, value out of range, a number that is not finite, a table
+    /// written as an array), or declares an unsupported `schema_version`.
     /// The error gives the line, the column and the path of the offending field.
     fn from_toml_with(text: &str, options: &LoadOptions) -> Result<Self, LoadError> {
         load::<Self>(text, Format::Toml, options)
