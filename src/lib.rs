@@ -77,9 +77,11 @@
 //! # Documents
 //!
 //! Every document type implements [`Document`], which loads JSON and TOML text
-//! strictly: unknown fields, missing required fields, wrong types, inputs over a
-//! size limit ([`LoadOptions`]) and `schema_version`s this release does not know
-//! are refused with a [`LoadError`] that names the line, column and field.
+//! strictly: unknown fields, missing required fields, wrong types, a key given
+//! twice, numbers that are not finite, tables written as arrays, inputs over a
+//! size limit or nested deeper than any document ([`LoadOptions`]) and
+//! `schema_version`s this release does not know are refused with a
+//! [`LoadError`] that names the line, column and field.
 //!
 //! # Errors
 //!
