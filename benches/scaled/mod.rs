@@ -60,7 +60,7 @@ const ARRAYS: [&str; 11] = [
 /// elements (objects with an `id`) it holds.
 pub fn scaled_canvas(scale: usize, ids: Ids) -> (String, usize) {
     let base: Value = serde_json::from_str(SAMPLE).unwrap();
-    let mut random = SplitMix(0x5eed_0f_ca_4_a5);
+    let mut random = SplitMix(0x5eed_cafe_f00d_0001);
     let mut canvas = base.clone();
     if ids == Ids::Random {
         random_ids(&mut canvas, &mut HashMap::new(), &mut random);

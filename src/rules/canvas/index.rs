@@ -125,7 +125,14 @@ impl CanvasIndex {
                     paths::segment,
                 );
                 for (n, need) in segment.needs.iter().enumerate() {
-                    record(&mut tables.needs, dups, "need", need.id, (s, n), paths::need);
+                    record(
+                        &mut tables.needs,
+                        dups,
+                        "need",
+                        need.id,
+                        (s, n),
+                        paths::need,
+                    );
                 }
             }
             tables
@@ -373,11 +380,7 @@ mod tests {
     /// The number of index parts built by a run of `rules` on the sample.
     #[track_caller]
     fn parts_built_by(rules: Vec<Box<dyn Rule<Canvas>>>) -> String {
-        let set = RuleSet::builder()
-            .rules(rules)
-            .rule(PROBE)
-            .build()
-            .unwrap();
+        let set = RuleSet::builder().rules(rules).rule(PROBE).build().unwrap();
         let report = set.validate(&sample(), Profile::Final);
         let last = report.findings().last().unwrap();
         assert_eq!(last.code, "ZZ-PROBE-001");

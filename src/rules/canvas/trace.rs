@@ -56,9 +56,13 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         .enumerate()
     {
         for (n, need) in element.serves.iter().enumerate() {
-            dangling(check, ix.needs(canvas).contains_key(need), "need", need, || {
-                paths::element(e).key("serves").index(n)
-            });
+            dangling(
+                check,
+                ix.needs(canvas).contains_key(need),
+                "need",
+                need,
+                || paths::element(e).key("serves").index(n),
+            );
         }
     }
     for (i, investment) in canvas
@@ -178,14 +182,24 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
     for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
         for (k, measured) in metric.measures.iter().enumerate() {
             let (known, kind, id): (bool, &'static str, &dyn std::fmt::Display) = match measured {
-                Measured::Objective(id) => (ix.objectives(canvas).contains_key(id), "objective", id),
-                Measured::BusinessGoal(id) => (ix.goals(canvas).contains_key(id), "business goal", id),
-                Measured::ValueElement(id) => (ix.elements(canvas).contains_key(id), "value element", id),
+                Measured::Objective(id) => {
+                    (ix.objectives(canvas).contains_key(id), "objective", id)
+                }
+                Measured::BusinessGoal(id) => {
+                    (ix.goals(canvas).contains_key(id), "business goal", id)
+                }
+                Measured::ValueElement(id) => {
+                    (ix.elements(canvas).contains_key(id), "value element", id)
+                }
                 Measured::Journey(id) => (ix.journeys(canvas).contains_key(id), "journey", id),
-                Measured::TouchPoint(id) => (ix.touch_points(canvas).contains_key(id), "touch point", id),
+                Measured::TouchPoint(id) => {
+                    (ix.touch_points(canvas).contains_key(id), "touch point", id)
+                }
                 Measured::Offering(id) => (ix.offerings(canvas).contains_key(id), "offering", id),
                 Measured::Segment(id) => (ix.segments(canvas).contains_key(id), "segment", id),
-                Measured::CapabilityGap(id) => (ix.gaps(canvas).contains_key(id), "capability gap", id),
+                Measured::CapabilityGap(id) => {
+                    (ix.gaps(canvas).contains_key(id), "capability gap", id)
+                }
             };
             dangling(check, known, kind, id, || {
                 paths::metric(m).key("measures").index(k)

@@ -274,7 +274,11 @@ fn payer_users(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
         // The users must be another segment that uses the offer; references to
         // nothing are CANVAS-TRACE-001's to report.
         for (u, user) in segment.users.iter().enumerate() {
-            let Some(other) = index.segments(canvas).get(user).and_then(|&i| segments.get(i)) else {
+            let Some(other) = index
+                .segments(canvas)
+                .get(user)
+                .and_then(|&i| segments.get(i))
+            else {
                 continue;
             };
             if other.id == segment.id
