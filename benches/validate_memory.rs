@@ -46,7 +46,7 @@ fn main() {
     println!("\nallocations counted in this run:\n");
     println!(
         "| ids | canvas | JSON bytes | load / de, allocations | load / de, bytes allocated | \
-         peak while loading and validating / JSON bytes | of which validating |"
+         peak while loading and validating / JSON bytes | peak of validating alone / JSON bytes |"
     );
     println!("|---|---|---|---|---|---|---|");
     for ids in Ids::BOTH {
