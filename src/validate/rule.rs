@@ -10,6 +10,10 @@ use crate::validate::severity::{Profile, Severity};
 /// [`Index`](Subject::Index) (lookup tables such as id -> position) and hands the
 /// same index to every rule, so no rule rebuilds it or searches the subject.
 /// The index owns its data: positions and ids rather than borrowed elements.
+/// An index may also fill its tables on first use (in a
+/// [`OnceLock`](std::sync::OnceLock) each, say, built from the subject the
+/// rule is given), so that a set whose rules use only some of them pays for
+/// those alone: the canvas index does.
 ///
 /// ```
 /// use customer_strategy::validate::Subject;

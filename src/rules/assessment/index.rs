@@ -1,12 +1,11 @@
 //! The indexes of an instrument and of an assessment: every id mapped to where
 //! it sits, built once per validation run and shared by every rule.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::assessment::{Assessment, DimensionId, Instrument, ItemId, OrgLevel};
 use crate::rules::assessment::paths;
-use crate::rules::duplicates::{Duplicate, record};
+use crate::rules::duplicates::{Duplicate, IdMap, id_map, record};
 use crate::validate::Subject;
 
 /// Where every dimension, item and maturity level of an instrument sits.
@@ -16,11 +15,11 @@ use crate::validate::Subject;
 #[derive(Debug, Default)]
 pub struct InstrumentIndex {
     /// Dimension id to the position of the first dimension with that id.
-    pub(crate) dimensions: HashMap<DimensionId, usize>,
+    pub(crate) dimensions: IdMap<DimensionId, usize>,
     /// Item id to the position of the first item with that id.
-    pub(crate) items: HashMap<ItemId, usize>,
+    pub(crate) items: IdMap<ItemId, usize>,
     /// Level number to the position of the first level with that number.
-    pub(crate) levels: HashMap<u8, usize>,
+    pub(crate) levels: IdMap<u8, usize>,
     /// How many items belong to each dimension, by the dimension's position
     /// (counted on the first dimension of an id used twice).
     pub(crate) items_per_dimension: Vec<usize>,
@@ -33,9 +32,9 @@ impl Subject for Instrument {
 
     fn index(&self) -> InstrumentIndex {
         let mut ix = InstrumentIndex {
-            dimensions: HashMap::with_capacity(self.dimensions.len()),
-            items: HashMap::with_capacity(self.items.len()),
-            levels: HashMap::with_capacity(self.levels.len()),
+            dimensions: id_map(self.dimensions.len()),
+            items: id_map(self.items.len()),
+            levels: id_map(self.levels.len()),
             items_per_dimension: vec![0; self.dimensions.len()],
             duplicates: Vec::new(),
         };
@@ -104,7 +103,7 @@ pub(crate) const fn slot(level: OrgLevel) -> usize {
 #[derive(Debug, Default)]
 pub struct AssessmentIndex {
     /// Item id to the position of the first item of the instrument with that id.
-    pub(crate) items: HashMap<ItemId, usize>,
+    pub(crate) items: IdMap<ItemId, usize>,
     /// How many items (with distinct ids) are asked of each organizational
     /// level, by [`slot`].
     pub(crate) asked: [usize; LEVELS],
@@ -129,7 +128,7 @@ impl Subject for Assessment {
     fn index(&self) -> AssessmentIndex {
         let instrument = &self.instrument;
         let mut ix = AssessmentIndex {
-            items: HashMap::with_capacity(instrument.items.len()),
+            items: id_map(instrument.items.len()),
             ..AssessmentIndex::default()
         };
         for (i, item) in instrument.items.iter().enumerate() {
@@ -144,7 +143,7 @@ impl Subject for Assessment {
                 }
             }
         }
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(self.round.responses.len());
+        let mut seen: IdMap<&str, usize> = id_map(self.round.responses.len());
         for (r, response) in self.round.responses.iter().enumerate() {
             let respondent = &response.respondent;
             if let Some(responses) = ix.by_level.get_mut(slot(respondent.level)) {

@@ -1,11 +1,10 @@
 //! Touch points, insight, performance, governance, and the people who carry
 //! the strategy.
 
-use std::collections::HashMap;
-
 use super::{CanvasIndex, advice, completeness, paths, report_lacking};
 use crate::canvas::{Canvas, Measured, Perspective, Voice};
 use crate::id::SegmentId;
+use crate::rules::duplicates::{IdMap, id_map};
 use crate::validate::{Check, FnRule, IntegerParam, Severity};
 
 pub(super) const SERVICE_MOMENTS: FnRule<Canvas> = FnRule::new(
@@ -22,7 +21,7 @@ pub(super) const SERVICE_MOMENTS: FnRule<Canvas> = FnRule::new(
 fn service_moments(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     // One pass over the journeys: per segment, whether it has a journey and
     // whether any of them has a service or support moment.
-    let mut coverage: HashMap<SegmentId, bool> = HashMap::new();
+    let mut coverage: IdMap<SegmentId, bool> = id_map(canvas.context.customer.segments.len());
     for journey in &canvas.proposition.experience.journeys {
         if let Some(segment) = journey.segment {
             let has_service = journey
@@ -169,7 +168,7 @@ fn incentives(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
     let rewards_customer = performance.incentives.iter().any(|incentive| {
         incentive.rewards.iter().any(|id| {
             index
-                .metrics
+                .metrics(canvas)
                 .get(id)
                 .and_then(|&m| performance.metrics.get(m))
                 .is_some_and(|metric| metric.perspective == Perspective::Customer)

@@ -41,7 +41,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (u, user) in segment.users.iter().enumerate() {
             dangling(
                 check,
-                ix.segments.contains_key(user),
+                ix.segments(canvas).contains_key(user),
                 "segment",
                 user,
                 || paths::segment(s).key("users").index(u),
@@ -56,9 +56,13 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         .enumerate()
     {
         for (n, need) in element.serves.iter().enumerate() {
-            dangling(check, ix.needs.contains_key(need), "need", need, || {
-                paths::element(e).key("serves").index(n)
-            });
+            dangling(
+                check,
+                ix.needs(canvas).contains_key(need),
+                "need",
+                need,
+                || paths::element(e).key("serves").index(n),
+            );
         }
     }
     for (i, investment) in canvas
@@ -71,7 +75,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, gap) in investment.closes.iter().enumerate() {
             dangling(
                 check,
-                ix.gaps.contains_key(gap),
+                ix.gaps(canvas).contains_key(gap),
                 "capability gap",
                 gap,
                 || {
@@ -87,7 +91,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         if let Some(segment) = &journey.segment {
             dangling(
                 check,
-                ix.segments.contains_key(segment),
+                ix.segments(canvas).contains_key(segment),
                 "segment",
                 segment,
                 || paths::journey(j).key("segment"),
@@ -98,7 +102,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, segment) in offering.segments.iter().enumerate() {
             dangling(
                 check,
-                ix.segments.contains_key(segment),
+                ix.segments(canvas).contains_key(segment),
                 "segment",
                 segment,
                 || paths::offering(o).key("segments").index(k),
@@ -115,7 +119,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, offering) in gap.affects.iter().enumerate() {
             dangling(
                 check,
-                ix.offerings.contains_key(offering),
+                ix.offerings(canvas).contains_key(offering),
                 "offering",
                 offering,
                 || paths::gap(g).key("affects").index(k),
@@ -125,7 +129,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
             for (k, closed) in investment.closes.iter().enumerate() {
                 dangling(
                     check,
-                    ix.gaps.contains_key(closed),
+                    ix.gaps(canvas).contains_key(closed),
                     "capability gap",
                     closed,
                     || paths::gap(g).key("investment").key("closes").index(k),
@@ -143,7 +147,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, offering) in capability.supports.iter().enumerate() {
             dangling(
                 check,
-                ix.offerings.contains_key(offering),
+                ix.offerings(canvas).contains_key(offering),
                 "offering",
                 offering,
                 || {
@@ -159,7 +163,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, segment) in objective.segments.iter().enumerate() {
             dangling(
                 check,
-                ix.segments.contains_key(segment),
+                ix.segments(canvas).contains_key(segment),
                 "segment",
                 segment,
                 || paths::objective(o).key("segments").index(k),
@@ -168,7 +172,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         if let Some(goal) = &objective.business_goal {
             dangling(
                 check,
-                ix.goals.contains_key(goal),
+                ix.goals(canvas).contains_key(goal),
                 "business goal",
                 goal,
                 || paths::objective(o).key("business_goal"),
@@ -178,14 +182,24 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
     for (m, metric) in canvas.steering.performance.metrics.iter().enumerate() {
         for (k, measured) in metric.measures.iter().enumerate() {
             let (known, kind, id): (bool, &'static str, &dyn std::fmt::Display) = match measured {
-                Measured::Objective(id) => (ix.objectives.contains_key(id), "objective", id),
-                Measured::BusinessGoal(id) => (ix.goals.contains_key(id), "business goal", id),
-                Measured::ValueElement(id) => (ix.elements.contains_key(id), "value element", id),
-                Measured::Journey(id) => (ix.journeys.contains_key(id), "journey", id),
-                Measured::TouchPoint(id) => (ix.touch_points.contains_key(id), "touch point", id),
-                Measured::Offering(id) => (ix.offerings.contains_key(id), "offering", id),
-                Measured::Segment(id) => (ix.segments.contains_key(id), "segment", id),
-                Measured::CapabilityGap(id) => (ix.gaps.contains_key(id), "capability gap", id),
+                Measured::Objective(id) => {
+                    (ix.objectives(canvas).contains_key(id), "objective", id)
+                }
+                Measured::BusinessGoal(id) => {
+                    (ix.goals(canvas).contains_key(id), "business goal", id)
+                }
+                Measured::ValueElement(id) => {
+                    (ix.elements(canvas).contains_key(id), "value element", id)
+                }
+                Measured::Journey(id) => (ix.journeys(canvas).contains_key(id), "journey", id),
+                Measured::TouchPoint(id) => {
+                    (ix.touch_points(canvas).contains_key(id), "touch point", id)
+                }
+                Measured::Offering(id) => (ix.offerings(canvas).contains_key(id), "offering", id),
+                Measured::Segment(id) => (ix.segments(canvas).contains_key(id), "segment", id),
+                Measured::CapabilityGap(id) => {
+                    (ix.gaps(canvas).contains_key(id), "capability gap", id)
+                }
             };
             dangling(check, known, kind, id, || {
                 paths::metric(m).key("measures").index(k)
@@ -196,7 +210,7 @@ fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
         for (k, metric) in incentive.rewards.iter().enumerate() {
             dangling(
                 check,
-                ix.metrics.contains_key(metric),
+                ix.metrics(canvas).contains_key(metric),
                 "metric",
                 metric,
                 || paths::incentive(i).key("rewards").index(k),
@@ -238,9 +252,10 @@ pub(super) const NEED_SERVED: FnRule<Canvas> = FnRule::new(
 );
 
 fn need_served(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    let served = index.served_needs(canvas);
     for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
         for (n, need) in segment.needs.iter().enumerate() {
-            if !index.served_needs.contains(&need.id) {
+            if !served.contains(&need.id) {
                 check
                     .finding(
                         paths::need((s, n)),
@@ -360,8 +375,8 @@ pub(super) const DUPLICATE_IDS: FnRule<Canvas> = FnRule::new(
     duplicate_ids,
 );
 
-fn duplicate_ids(_: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
-    for duplicate in &index.duplicates {
+fn duplicate_ids(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    for duplicate in index.duplicates(canvas) {
         check
             .finding(
                 duplicate.again.clone(),

@@ -274,7 +274,11 @@ fn payer_users(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
         // The users must be another segment that uses the offer; references to
         // nothing are CANVAS-TRACE-001's to report.
         for (u, user) in segment.users.iter().enumerate() {
-            let Some(other) = index.segments.get(user).and_then(|&i| segments.get(i)) else {
+            let Some(other) = index
+                .segments(canvas)
+                .get(user)
+                .and_then(|&i| segments.get(i))
+            else {
                 continue;
             };
             if other.id == segment.id
@@ -330,8 +334,9 @@ pub(super) const GOAL_SUPPORTED: FnRule<Canvas> = FnRule::new(
 );
 
 fn goal_supported(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
+    let supported = index.supported_goals(canvas);
     for (g, goal) in canvas.foundation.business_goals.iter().enumerate() {
-        if !index.supported_goals.contains(&goal.id) {
+        if !supported.contains(&goal.id) {
             check
                 .finding(
                     paths::goal(g),
