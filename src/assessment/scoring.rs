@@ -253,10 +253,10 @@ impl<'i> Scorer<'i> {
     /// items turned around), "don't know" and "not applicable" left out and counted.
     #[must_use]
     pub fn score_response(&self, response: &Response) -> RespondentScore {
-        let mut sums = vec![WeightedMean::default(); self.instrument.dimensions.len()];
+        let mut sums = vec![DimensionSum::default(); self.instrument.dimensions.len()];
         let mut answers = AnswerCounts::default();
         self.accumulate(response, &mut sums, &mut answers, &mut []);
-        let scores: Vec<Option<Score>> = sums.iter().map(WeightedMean::score).collect();
+        let scores: Vec<Option<Score>> = sums.iter().map(DimensionSum::score).collect();
         let overall = self.weighted_overall(scores.iter().copied());
         RespondentScore {
             respondent: response.respondent.id.clone(),
@@ -268,70 +268,102 @@ impl<'i> Scorer<'i> {
         }
     }
 
-    /// Adds one response's answers into per-dimension weighted means (reset
-    /// first) and counts them, and each point into `per_item` (left alone when
-    /// empty).
+    /// Adds one response's answers into per-dimension sums (reset first) and
+    /// counts them, and each point into `per_item` (left alone when empty).
     fn accumulate(
         &self,
         response: &Response,
-        sums: &mut [WeightedMean],
+        sums: &mut [DimensionSum],
         answers: &mut AnswerCounts,
         per_item: &mut [u32],
     ) {
-        sums.fill(WeightedMean::default());
+        sums.fill(DimensionSum::default());
         // Both the answers (a BTreeMap) and the items are sorted by id: one merge
         // pass pairs them without any lookups. When a response answers the items
         // in turn, each answer is checked against the next item alone, with two
         // comparisons of integers for most ids.
-        let (min, max) = (self.instrument.scale.min, self.instrument.scale.max);
+        let min = self.instrument.scale.min;
+        let points = self.points;
         let mut counts = AnswerCounts::default();
         let mut items = self.items.iter();
         let mut next = items.next();
+        // The sums of the dimension being added to, kept out of `sums` while
+        // its items follow one another (as they do when ids start with the
+        // dimension's): the same additions in the same order, without a
+        // round trip through memory for each.
+        let mut run_dimension = usize::MAX;
+        let mut run = DimensionSum::default();
         for (id, answer) in &response.answers {
             let id = id.as_str();
             let slot = match next {
                 Some(slot) if slot.is(id) => {
                     next = items.next();
-                    Some(slot)
+                    slot
                 }
-                _ => loop {
-                    match next {
-                        Some(slot) => match slot.id.cmp(id) {
-                            Ordering::Less => next = items.next(),
-                            Ordering::Equal => {
-                                next = items.next();
-                                break Some(slot);
-                            }
-                            Ordering::Greater => break None,
-                        },
-                        None => break None,
-                    }
-                },
-            };
-            let Some(slot) = slot else {
-                counts.unknown_item += 1;
-                continue;
-            };
-            match *answer {
-                Answer::Point(point) if (min..=max).contains(&point) => {
-                    let cell = slot.cell + usize::from(point - min);
-                    if let (Some(mean), Some(&value)) =
-                        (sums.get_mut(slot.dimension), self.values.get(cell))
-                    {
-                        mean.add(value, slot.weight);
-                    }
-                    // Counts per point, so item means do not depend on the
-                    // order of the respondents.
-                    if let Some(count) = per_item.get_mut(cell) {
-                        *count += 1;
-                    }
-                    counts.scored += 1;
+                _ => {
+                    let found = loop {
+                        match next {
+                            Some(slot) => match slot.id.cmp(id) {
+                                Ordering::Less => next = items.next(),
+                                Ordering::Equal => {
+                                    next = items.next();
+                                    break Some(slot);
+                                }
+                                Ordering::Greater => break None,
+                            },
+                            None => break None,
+                        }
+                    };
+                    let Some(slot) = found else {
+                        counts.unknown_item += 1;
+                        continue;
+                    };
+                    slot
                 }
-                Answer::Point(_) => counts.off_scale += 1,
-                Answer::DontKnow => counts.dont_know += 1,
-                Answer::NotApplicable => counts.not_applicable += 1,
+            };
+            // A point below the scale wraps around to a step past its end.
+            let step = match *answer {
+                Answer::Point(point) => usize::from(point.wrapping_sub(min)),
+                Answer::DontKnow => {
+                    counts.dont_know += 1;
+                    continue;
+                }
+                Answer::NotApplicable => {
+                    counts.not_applicable += 1;
+                    continue;
+                }
+            };
+            let cell = slot.cell + step;
+            let value = match self.values.get(cell) {
+                Some(&value) if step < points => value,
+                _ => {
+                    counts.off_scale += 1;
+                    continue;
+                }
+            };
+            if slot.dimension != run_dimension {
+                if let Some(sum) = sums.get_mut(run_dimension) {
+                    *sum = run;
+                }
+                run_dimension = slot.dimension;
+                run = sums.get(run_dimension).copied().unwrap_or_default();
+            }
+            run.add(value, slot.weight);
+            // Counts per point, so item means do not depend on the order of
+            // the respondents.
+            if let Some(count) = per_item.get_mut(cell) {
+                *count += 1;
             }
         }
+        if let Some(sum) = sums.get_mut(run_dimension) {
+            *sum = run;
+        }
+        // Every answer not counted otherwise is a point on the scale.
+        counts.scored = response.answers.len()
+            - counts.dont_know
+            - counts.not_applicable
+            - counts.off_scale
+            - counts.unknown_item;
         answers.scored += counts.scored;
         answers.dont_know += counts.dont_know;
         answers.not_applicable += counts.not_applicable;
@@ -358,7 +390,7 @@ impl<'i> Scorer<'i> {
     pub fn score_round(&self, round: &Round, options: &ScoringOptions) -> RoundResult {
         let dimensions = &self.instrument.dimensions;
         let mut answers = AnswerCounts::default();
-        let mut sums = vec![WeightedMean::default(); dimensions.len()];
+        let mut sums = vec![DimensionSum::default(); dimensions.len()];
         let mut per_item = vec![0_u32; self.instrument.items.len() * self.points];
 
         // The respondents of each level, to lay out one buffer of scores: per
@@ -435,12 +467,13 @@ impl<'i> Scorer<'i> {
             .collect();
 
         let mut team = Vec::with_capacity(stride);
+        let mut spare = Vec::with_capacity(stride);
         let mut heads: Vec<&[f64]> = Vec::with_capacity(LEVELS);
         let mut results: Vec<DimensionResult> = Vec::with_capacity(dimensions.len());
         for (d, dimension) in dimensions.iter().enumerate() {
             heads.clear();
             heads.extend((0..LEVELS).map(|l| scores.get(stretch(d, l)).unwrap_or(&[])));
-            merge_sorted(&mut heads, &mut team);
+            merge_sorted(&heads, &mut team, &mut spare);
             let stats = Stats::of_sorted(&team);
             let gap = Gap::across(&levels, d, options.gap_threshold);
             results.push(DimensionResult {
@@ -747,6 +780,49 @@ impl WeightedMean {
     }
 }
 
+/// One respondent's weighted sums on one dimension: a [`WeightedMean`] without
+/// the count, which a respondent's score does not need, and with the lowest and
+/// highest value taken by comparison (values are never NaN), so that adding a
+/// value costs no more than it must. Its score is the same, to the bit.
+#[derive(Clone, Copy, Debug)]
+struct DimensionSum {
+    weighted: f64,
+    weights: f64,
+    lowest: f64,
+    highest: f64,
+}
+
+impl Default for DimensionSum {
+    fn default() -> Self {
+        DimensionSum {
+            weighted: 0.0,
+            weights: 0.0,
+            lowest: f64::INFINITY,
+            highest: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl DimensionSum {
+    #[inline]
+    fn add(&mut self, value: f64, weight: f64) {
+        self.weighted += value * weight;
+        self.weights += weight;
+        if value < self.lowest {
+            self.lowest = value;
+        }
+        if value > self.highest {
+            self.highest = value;
+        }
+    }
+
+    fn score(&self) -> Option<Score> {
+        (self.weights > 0.0).then(|| {
+            Score::saturating((self.weighted / self.weights).clamp(self.lowest, self.highest))
+        })
+    }
+}
+
 /// One respondent's scores. Kept apart from [`RoundResult`], which reports only
 /// groups, so a product decides whether individual scores are shown at all.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -833,27 +909,36 @@ fn sort_scores(values: &mut [f64]) {
     values.sort_unstable_by_key(|v| v.to_bits());
 }
 
-/// Merges sorted runs of scores into `out` (cleared first), in ascending order.
-fn merge_sorted(runs: &mut [&[f64]], out: &mut Vec<f64>) {
+/// Merges sorted runs of scores into `out`, in ascending order, two runs at a
+/// time (a tight loop each) through `spare`, a buffer whose contents do not matter.
+fn merge_sorted(runs: &[&[f64]], out: &mut Vec<f64>, spare: &mut Vec<f64>) {
     out.clear();
-    loop {
-        let mut lowest: Option<(usize, u64)> = None;
-        for (r, run) in runs.iter().enumerate() {
-            if let Some(value) = run.first() {
-                let bits = value.to_bits();
-                if lowest.is_none_or(|(_, low)| bits < low) {
-                    lowest = Some((r, bits));
-                }
-            }
-        }
-        let Some((r, bits)) = lowest else {
-            return;
-        };
-        out.push(f64::from_bits(bits));
-        if let Some(run) = runs.get_mut(r) {
-            *run = run.get(1..).unwrap_or(&[]);
+    let Some((first, rest)) = runs.split_first() else {
+        return;
+    };
+    out.extend_from_slice(first);
+    for run in rest {
+        std::mem::swap(out, spare);
+        merge_two(spare, run, out);
+    }
+}
+
+/// Merges two sorted runs of scores into `out` (cleared first).
+fn merge_two(a: &[f64], b: &[f64], out: &mut Vec<f64>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut a, mut b) = (a, b);
+    while let (Some((&x, a_rest)), Some((&y, b_rest))) = (a.split_first(), b.split_first()) {
+        if y.to_bits() < x.to_bits() {
+            out.push(y);
+            b = b_rest;
+        } else {
+            out.push(x);
+            a = a_rest;
         }
     }
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
 }
 
 /// The gap on one dimension between the organizational level that rates it
