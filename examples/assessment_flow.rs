@@ -216,12 +216,13 @@ fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The path relative to the crate, for shorter output.
+/// The path as the user gave it, or a sample's relative to the crate.
 fn shown(path: &Path) -> String {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    let samples = sample("");
+    match path.strip_prefix(env!("CARGO_MANIFEST_DIR")) {
+        Ok(relative) if path.starts_with(&samples) => relative.display().to_string(),
+        _ => path.display().to_string(),
+    }
 }
 
 /// An instrument and the round answered with it do not name the same one.
