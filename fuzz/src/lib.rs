@@ -285,3 +285,56 @@ fn replaced(text: &str) -> String {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_skeleton_has_tags_and_attribute_names_only() {
+        assert_eq!(
+            skeleton("<!DOCTYPE html><p class=\"a > b\">x &lt; y</p><!-- <i> --><br/>"),
+            [
+                "!DOCTYPE",
+                "!DOCTYPE@html",
+                "p",
+                "p@class",
+                "/p",
+                "!--",
+                "br"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_became_markup_changes_the_skeleton() {
+        let renderer = skeleton("<p>Harbour \u{E000}b\u{E001}Bank</p>");
+        assert_ne!(skeleton("<p>Harbour <b>Bank</p>"), renderer);
+        assert_ne!(
+            skeleton("<p title=\"x\" onclick=\"y\">Bank</p>"),
+            skeleton("<p title=\"x\">Bank</p>")
+        );
+        assert_eq!(skeleton("<p>Harbour &lt;b&gt;Bank</p>"), renderer);
+    }
+
+    #[test]
+    fn plain_replaces_the_markup_of_text_and_keys_one_for_one() {
+        let signals = CultureSignals::from_toml(
+            "schema_version = 1\norganization = \"<b>'A' & \\\"B\\\"</b>\"\n",
+        )
+        .unwrap();
+        let plain = plain(&signals).unwrap();
+        assert_eq!(
+            plain.organization,
+            "\u{E000}b\u{E001}\u{E004}A\u{E004} \u{E002} \u{E003}B\u{E003}\u{E000}/b\u{E001}"
+        );
+        assert_eq!(
+            plain.organization.chars().count(),
+            signals.organization.chars().count()
+        );
+        // A document that holds a stand-in already is not relied on.
+        let holds =
+            CultureSignals::from_toml("schema_version = 1\norganization = \"\u{E000}\"\n").unwrap();
+        assert!(super::plain(&holds).is_none());
+    }
+}
