@@ -5,38 +5,96 @@
 //! culture blocks the strategy (from its culture signals and its canvas)?
 //!
 //! ```text
-//! cargo run --example assessment_flow            # the story, as text
+//! cargo run --example assessment_flow            # the story of the samples, as text
 //! cargo run --example assessment_flow -- --json  # every number, as JSON
+//! cargo run --example assessment_flow -- --round my_round.toml --earlier last_year.toml
 //! cargo run --features render --example assessment_flow -- --out report
 //! ```
+//!
+//! The story is told of the sample bank in `examples/data/` unless given the
+//! user's own documents, JSON or TOML by their extension:
+//!
+//! - `--round FILE`: the round of answers (the sample's 2026 round).
+//! - `--instrument FILE`: the questionnaire the round was answered with (the
+//!   built-in customer strategy maturity instrument).
+//! - `--earlier FILE`: an earlier round to compare with.
+//! - `--canvas FILE`: the customer strategy canvas.
+//! - `--signals FILE`: the culture signals.
+//!
+//! Without `--round`, the sample's earlier round, canvas and culture signals
+//! complete the sample's story. With a round of one's own, the sample bank's
+//! documents would tell of someone else, so only those given are used, and
+//! the story says what is missing (no trend without an earlier round, blockers
+//! judged from the answers alone without culture signals).
 //!
 //! `--out DIR` (with the `render` feature) also writes the charts and the
 //! review for the leadership team into DIR: `radar.svg`, `gaps.svg`,
 //! `report.md` and `report.html`.
+//!
+//! Exit status: 0 when the story is told, 2 when a file cannot be read or
+//! loaded, or the arguments are wrong.
 
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use customer_strategy::validate::{Profile, Report, RuleSet};
 use customer_strategy::{
-    Assessment, Canvas, CultureSignals, Document, Instrument, OrgLevel, OrganizationReview,
-    ReviewOptions, ReviewResult, Round, RoundResult, Scorer, ScoringOptions, Trend, Verdict, rules,
+    Assessment, Canvas, CultureSignals, Document, Instrument, LoadOptions, OrgLevel,
+    OrganizationReview, ReviewOptions, ReviewResult, Round, RoundResult, Scorer, ScoringOptions,
+    Trend, Verdict, rules,
 };
 use serde::Serialize;
+
+const USAGE: &str = "usage: assessment_flow [OPTIONS]
+
+Tells where an organization stands from a round of answers to a maturity
+questionnaire. Without options, the story of the sample bank in examples/data/.
+
+Options (FILE is .json or .toml):
+  --round FILE        the round of answers (default: the sample's 2026 round)
+  --instrument FILE   the questionnaire it was answered with (default: the
+                      built-in customer strategy maturity instrument)
+  --earlier FILE      an earlier round, to show the trend
+  --canvas FILE       the organization's customer strategy canvas
+  --signals FILE      the organization's culture signals
+  --json              print every number as JSON instead of the story
+  --out DIR           also write radar.svg, gaps.svg, report.md and report.html
+                      into DIR (needs the `render` feature)
+  -h, --help          print this help
+
+Without --round, the sample's earlier round, canvas and culture signals are
+used too; with your own round, only the documents you give are.
+
+Exit status: 0 when the story is told, 2 when a file cannot be read or loaded,
+or the arguments are wrong.";
 
 /// Everything the flow computes, as `--json` prints it.
 #[derive(Serialize)]
 struct Flow {
+    inputs: Inputs,
     instrument: String,
     instrument_version: String,
     options: Options,
     result: RoundResult,
-    earlier: RoundResult,
-    trend: Trend,
+    earlier: Option<RoundResult>,
+    trend: Option<Trend>,
     checks: Report,
     review: ReviewResult,
     review_checks: Report,
+}
+
+/// Where each document came from: a file, the built-in instrument, or
+/// nothing (`null`).
+#[derive(Serialize)]
+struct Inputs {
+    instrument: String,
+    round: String,
+    earlier: Option<String>,
+    canvas: Option<String>,
+    signals: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,18 +103,33 @@ struct Options {
     gap_threshold: f64,
 }
 
+/// The command line.
+#[derive(Default)]
+struct Args {
+    json: bool,
+    out: Option<PathBuf>,
+    instrument: Option<PathBuf>,
+    round: Option<PathBuf>,
+    earlier: Option<PathBuf>,
+    canvas: Option<PathBuf>,
+    signals: Option<PathBuf>,
+    help: bool,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let json = args.iter().any(|a| a == "--json");
-    let out = match out_dir(&args) {
-        Ok(out) => out,
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {message}\n(run with --help for the options)");
             return ExitCode::from(2);
         }
     };
+    if args.help {
+        emit(&format!("{USAGE}\n"));
+        return ExitCode::SUCCESS;
+    }
     #[cfg(not(feature = "render"))]
-    if out.is_some() {
+    if args.out.is_some() {
         eprintln!(
             "error: --out writes charts and reports, which need the `render` feature; run\n  \
              cargo run --features render --example assessment_flow -- --out DIR\n\
@@ -64,11 +137,9 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    match run(json, out.as_deref()) {
+    match run(&args) {
         Ok(output) => {
-            use std::io::Write as _;
-            // A reader that goes away early (`| head`) is not an error.
-            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+            emit(&output);
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -78,33 +149,117 @@ fn main() -> ExitCode {
     }
 }
 
-/// The directory of `--out DIR` (or `--out=DIR`), if given.
-fn out_dir(args: &[String]) -> Result<Option<PathBuf>, String> {
-    let mut out = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let dir = if arg == "--out" {
-            args.next()
-                .ok_or("--out needs a directory, such as `--out report`")?
-        } else if let Some(dir) = arg.strip_prefix("--out=") {
-            dir
-        } else {
-            continue;
-        };
-        if dir.is_empty() || dir.starts_with("--") {
-            return Err("--out needs a directory, such as `--out report`".to_owned());
-        }
-        out = Some(PathBuf::from(dir));
-    }
-    Ok(out)
+/// Writes to standard output; a reader that goes away early (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
-    let instrument = Instrument::customer_strategy_maturity().map_err(|e| e.to_string())?;
-    let round: Round = load("team_round_2026.toml")?;
-    let earlier: Round = load("team_round_2025.toml")?;
-    let canvas: Canvas = load("harbour_bank_canvas.toml")?;
-    let signals: CultureSignals = load("harbour_bank_culture.toml")?;
+/// Reads the options; each takes its value as the next argument or after `=`.
+fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args::default();
+    let mut raw = raw.peekable();
+    while let Some(arg) = raw.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let flag = |value: Option<String>| match value {
+            Some(_) => Err(format!("{name} takes no value")),
+            None => Ok(true),
+        };
+        match name.as_str() {
+            "-h" | "--help" => args.help = flag(inline)?,
+            "--json" => args.json = flag(inline)?,
+            "--out" | "--instrument" | "--round" | "--earlier" | "--canvas" | "--signals" => {
+                let what = if name == "--out" {
+                    "a directory, such as `--out report`"
+                } else {
+                    "a file"
+                };
+                let value = match inline {
+                    Some(value) => value,
+                    None => raw
+                        .next_if(|next| !next.starts_with("--"))
+                        .unwrap_or_default(),
+                };
+                if value.is_empty() {
+                    return Err(format!("{name} needs {what}"));
+                }
+                let value = Some(PathBuf::from(value));
+                match name.as_str() {
+                    "--out" => args.out = value,
+                    "--instrument" => args.instrument = value,
+                    "--round" => args.round = value,
+                    "--earlier" => args.earlier = value,
+                    "--canvas" => args.canvas = value,
+                    _ => args.signals = value,
+                }
+            }
+            other if other.starts_with('-') => return Err(format!("unknown option `{other}`")),
+            other => {
+                return Err(format!(
+                    "unexpected argument `{other}`: documents are given with an option, such as `--round {other}`"
+                ));
+            }
+        }
+    }
+    Ok(args)
+}
+
+/// The file of a sample document in `examples/data/`.
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/data")
+        .join(name)
+}
+
+/// The path as the user gave it, or a sample's relative to the crate.
+fn shown(path: &Path) -> String {
+    let samples = sample("");
+    match path.strip_prefix(env!("CARGO_MANIFEST_DIR")) {
+        Ok(relative) if path.starts_with(&samples) => relative.display().to_string(),
+        _ => path.display().to_string(),
+    }
+}
+
+/// An instrument and the round answered with it do not name the same one.
+fn mismatch(instrument: &Instrument, round: &Round) -> bool {
+    round.instrument.id != instrument.id || round.instrument.version != instrument.version
+}
+
+fn run(args: &Args) -> Result<String, String> {
+    // The sample's documents belong together: they complete the story only
+    // when the round is the sample's too.
+    let samples = args.round.is_none();
+    let or_sample = |given: &Option<PathBuf>, name: &str| {
+        given.clone().or_else(|| samples.then(|| sample(name)))
+    };
+    let round_path = or_sample(&args.round, "team_round_2026.toml").unwrap_or_default();
+    let earlier_path = or_sample(&args.earlier, "team_round_2025.toml");
+    let canvas_path = or_sample(&args.canvas, "harbour_bank_canvas.toml");
+    let signals_path = or_sample(&args.signals, "harbour_bank_culture.toml");
+
+    let instrument = match &args.instrument {
+        Some(path) => load::<Instrument>(path)?,
+        None => Instrument::customer_strategy_maturity().map_err(|e| e.to_string())?,
+    };
+    let round: Round = load(&round_path)?;
+    let earlier: Option<Round> = earlier_path.as_deref().map(load).transpose()?;
+    let canvas: Option<Canvas> = canvas_path.as_deref().map(load).transpose()?;
+    let signals: Option<CultureSignals> = signals_path.as_deref().map(load).transpose()?;
+    let inputs = Inputs {
+        instrument: args
+            .instrument
+            .as_deref()
+            .map_or_else(|| "built-in".to_owned(), shown),
+        round: shown(&round_path),
+        earlier: earlier_path.as_deref().map(shown),
+        canvas: canvas_path.as_deref().map(shown),
+        signals: signals_path.as_deref().map(shown),
+    };
 
     // Check the answers before trusting the scores.
     let checks = RuleSet::<Assessment>::builder()
@@ -118,15 +273,18 @@ fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
     let report = checks.validate(&assessment, Profile::Final);
 
     let options = ScoringOptions::default();
-    let scorer = Scorer::new(&instrument).map_err(|e| e.to_string())?;
+    let scorer = Scorer::new(&instrument).map_err(|e| match &args.instrument {
+        Some(path) => format!("{}: cannot score with this instrument: {e}", path.display()),
+        None => e.to_string(),
+    })?;
     let result = scorer.score_round(&round, &options);
-    let before = scorer.score_round(&earlier, &options);
-    let trend = Trend::between(&before, &result);
+    let before = earlier.as_ref().map(|r| scorer.score_round(r, &options));
+    let trend = before.as_ref().map(|b| Trend::between(b, &result));
 
     // The whole organization: the canvas, the culture signals and the answers.
     let organization = OrganizationReview {
-        canvas: Some(canvas),
-        signals: Some(signals),
+        canvas,
+        signals,
         assessment: Some(assessment),
     };
     let review = organization
@@ -140,6 +298,7 @@ fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
     let review_checks = review_rules.validate(&organization, Profile::Final);
 
     let flow = Flow {
+        inputs,
         instrument: instrument.name.clone(),
         instrument_version: instrument.version.clone(),
         options: Options {
@@ -154,12 +313,10 @@ fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
         review_checks,
     };
     #[cfg(feature = "render")]
-    if let Some(dir) = out {
+    if let Some(dir) = &args.out {
         write_reports(dir, &flow, &organization)?;
     }
-    #[cfg(not(feature = "render"))]
-    let _ = out;
-    if json {
+    if args.json {
         serde_json::to_string_pretty(&flow)
             .map(|mut text| {
                 text.push('\n');
@@ -167,8 +324,29 @@ fn run(json: bool, out: Option<&Path>) -> Result<String, String> {
             })
             .map_err(|e| e.to_string())
     } else {
-        Ok(story(&flow).unwrap_or_default())
+        let notes = Notes {
+            instrument: &instrument,
+            instrument_mismatch: mismatch(&instrument, &round),
+            earlier_mismatch: earlier.as_ref().is_some_and(|e| mismatch(&instrument, e)),
+            round: &round,
+            earlier: earlier.as_ref(),
+            has_canvas: organization.canvas.is_some(),
+            has_signals: organization.signals.is_some(),
+        };
+        Ok(story(&flow, &notes).unwrap_or_default())
     }
+}
+
+/// What the story says about the documents themselves: an instrument that is
+/// not the one the rounds name, and documents not given.
+struct Notes<'a> {
+    instrument: &'a Instrument,
+    instrument_mismatch: bool,
+    earlier_mismatch: bool,
+    round: &'a Round,
+    earlier: Option<&'a Round>,
+    has_canvas: bool,
+    has_signals: bool,
 }
 
 /// Writes the charts and the review for the leadership team into `dir`.
@@ -189,11 +367,21 @@ fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> 
     let name = organization
         .canvas
         .as_ref()
-        .map_or("the organization", |c| c.metadata.organization.as_str());
+        .map(|c| c.metadata.organization.as_str())
+        .or(organization
+            .signals
+            .as_ref()
+            .map(|s| s.organization.as_str()))
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or("the organization");
     let mut report = ReviewReport::new(name, &flow.result, &flow.review, &flow.review_checks)
-        .with_earlier(&flow.earlier)
-        .with_trend(&flow.trend)
         .with_chart_files("radar.svg", "gaps.svg");
+    if let Some(earlier) = &flow.earlier {
+        report = report.with_earlier(earlier);
+    }
+    if let Some(trend) = &flow.trend {
+        report = report.with_trend(trend);
+    }
     if let Some(canvas) = &organization.canvas {
         report = report.with_canvas(canvas);
     }
@@ -203,7 +391,10 @@ fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> 
 
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let files = [
-        ("radar.svg", radar_chart(&flow.result, Some(&flow.earlier))),
+        (
+            "radar.svg",
+            radar_chart(&flow.result, flow.earlier.as_ref()),
+        ),
         ("gaps.svg", gap_chart(&flow.result)),
         ("report.md", markdown_report(&report)),
         ("report.html", html_report(&report)),
@@ -218,13 +409,50 @@ fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> 
     Ok(())
 }
 
-fn load<D: Document>(name: &str) -> Result<D, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/data")
-        .join(name);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read examples/data/{name}: {e}"))?;
-    D::from_toml(&text).map_err(|e| format!("examples/data/{name}: {e}"))
+/// Reads and loads a document, JSON or TOML by the file's extension. A file
+/// over the loaders' size limit is refused before it is read.
+fn load<D: Document>(path: &Path) -> Result<D, String> {
+    let name = shown(path);
+    let toml = match path.extension().and_then(|e| e.to_str()) {
+        Some("toml") => true,
+        Some("json") => false,
+        _ => {
+            return Err(format!(
+                "cannot tell the format of {name}: use a .json or .toml file"
+            ));
+        }
+    };
+    let text = read(path, &name)?;
+    let loaded = if toml {
+        D::from_toml(&text)
+    } else {
+        D::from_json(&text)
+    };
+    loaded.map_err(|e| format!("{name}: {e}"))
+}
+
+/// Reads a file of at most [`LoadOptions::DEFAULT_MAX_BYTES`], stopping one
+/// byte past the limit where the size is not known beforehand (a pipe).
+fn read(path: &Path, name: &str) -> Result<String, String> {
+    let limit = LoadOptions::DEFAULT_MAX_BYTES;
+    let limit64 = u64::try_from(limit).unwrap_or(u64::MAX);
+    let too_large = || format!("{name}: the file is over the limit of {limit} bytes");
+    let cannot = |e: std::io::Error| format!("cannot read {name}: {e}");
+    let file = File::open(path).map_err(cannot)?;
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > limit64)
+    {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit64.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| format!("cannot read {name}: not UTF-8 text"))
 }
 
 fn score(value: Option<customer_strategy::Score>) -> String {
@@ -232,7 +460,7 @@ fn score(value: Option<customer_strategy::Score>) -> String {
 }
 
 /// The result as a story a leadership team reads in a minute.
-fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
+fn story(flow: &Flow, notes: &Notes<'_>) -> Result<String, std::fmt::Error> {
     let mut out = String::new();
     let r = &flow.result;
     writeln!(
@@ -240,6 +468,38 @@ fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
         "{} - {} ({} respondents)\n",
         flow.instrument, r.round, r.respondents
     )?;
+    let hint = if flow.inputs.instrument == "built-in" {
+        " (the built-in one; give the round's own with --instrument FILE)"
+    } else {
+        ""
+    };
+    if notes.instrument_mismatch {
+        write!(
+            out,
+            "Note: \"{}\" was answered with instrument `{}` version {}, but is scored with\n  \
+             `{}` version {}{hint}",
+            notes.round.name,
+            notes.round.instrument.id,
+            notes.round.instrument.version,
+            notes.instrument.id,
+            notes.instrument.version,
+        )?;
+        match r.answers.unknown_item {
+            0 => writeln!(out, ".\n")?,
+            n => writeln!(
+                out,
+                ":\n  {n} answer(s) name items this instrument does not have and are left out of the scores.\n"
+            )?,
+        }
+    }
+    if let Some(earlier) = notes.earlier.filter(|_| notes.earlier_mismatch) {
+        writeln!(
+            out,
+            "Note: the earlier round \"{}\" was answered with instrument `{}` version {}:\n  \
+             it is compared on the dimensions and items it shares with this one.\n",
+            earlier.name, earlier.instrument.id, earlier.instrument.version,
+        )?;
+    }
 
     writeln!(out, "In short: {}\n", headline(flow))?;
 
@@ -370,7 +630,33 @@ fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
     }
 
     // 5. Since the last round.
-    let t = &flow.trend;
+    match &flow.trend {
+        Some(trend) => since(&mut out, trend)?,
+        None => writeln!(
+            out,
+            "\nSince the last round\n  No earlier round to compare with: give one with --earlier FILE."
+        )?,
+    }
+
+    // 6. What in the culture blocks the strategy.
+    culture(&mut out, flow, notes)?;
+
+    // 7. Are the answers sound?
+    let counts = flow.checks.counts();
+    writeln!(
+        out,
+        "\nChecks of the answers: {} error(s), {} warning(s), {} info",
+        counts.error, counts.warning, counts.info
+    )?;
+    for finding in flow.checks.findings() {
+        writeln!(out, "  {finding}")?;
+    }
+    writeln!(out, "\nRun with --json for every number.")?;
+    Ok(out)
+}
+
+/// How the organization moved since the earlier round.
+fn since(out: &mut String, t: &Trend) -> std::fmt::Result {
     writeln!(out, "\nSince {}", t.from)?;
     if let Some(change) = t.overall {
         write!(
@@ -402,34 +688,35 @@ fn story(flow: &Flow) -> Result<String, std::fmt::Error> {
             )?;
         }
     }
-
-    // 6. What in the culture blocks the strategy.
-    culture(&mut out, flow)?;
-
-    // 7. Are the answers sound?
-    let counts = flow.checks.counts();
-    writeln!(
-        out,
-        "\nChecks of the answers: {} error(s), {} warning(s), {} info",
-        counts.error, counts.warning, counts.info
-    )?;
-    for finding in flow.checks.findings() {
-        writeln!(out, "  {finding}")?;
-    }
-    writeln!(out, "\nRun with --json for every number.")?;
-    Ok(out)
+    Ok(())
 }
 
 /// The culture section: the level after blockers, each blocker at work with its
 /// evidence and the promoters that answer it, and the promoters in place.
-fn culture(out: &mut String, flow: &Flow) -> std::fmt::Result {
+fn culture(out: &mut String, flow: &Flow, notes: &Notes<'_>) -> std::fmt::Result {
     let review = &flow.review;
     writeln!(out, "\nWhat in the culture blocks the strategy")?;
+    match (notes.has_signals, notes.has_canvas) {
+        (true, true) => {}
+        (false, true) => writeln!(
+            out,
+            "  No culture signals given (--signals FILE): the blockers are judged from the answers alone."
+        )?,
+        (true, false) => writeln!(
+            out,
+            "  No canvas given (--canvas FILE): what the strategy says is not held against the culture."
+        )?,
+        (false, false) => writeln!(
+            out,
+            "  No culture signals or canvas given (--signals FILE, --canvas FILE): the blockers are\n  \
+             judged from the answers alone."
+        )?,
+    }
     match (&review.blocker_cap, &review.level) {
         (Some(cap), _) => writeln!(
             out,
             "  The answers give level {} ({}), but {} blocker(s) at work cap it at level {} ({}):\n  \
-             each takes {} level off the highest level the bank can reach.",
+             each takes {} level off the highest level the organization can reach.",
             cap.uncapped.number,
             cap.uncapped.name,
             cap.blockers.len(),
@@ -513,7 +800,7 @@ fn headline(flow: &Flow) -> String {
     let r = &flow.result;
     let mut parts = Vec::new();
     if let Some(level) = &r.level {
-        let moved = match flow.trend.level_change {
+        let moved = match flow.trend.as_ref().and_then(|t| t.level_change) {
             Some(change) if change > 0 => {
                 format!(", up from level {}", level.number as i16 - change)
             }
