@@ -256,6 +256,18 @@ impl OrgLevel {
         OrgLevel::Other,
     ];
 
+    /// The level's place in [`OrgLevel::ALL`], which is also their order: for
+    /// tables with a row per level.
+    pub(crate) const fn position(self) -> usize {
+        match self {
+            OrgLevel::Board => 0,
+            OrgLevel::Executive => 1,
+            OrgLevel::Manager => 2,
+            OrgLevel::FrontLine => 3,
+            OrgLevel::Other => 4,
+        }
+    }
+
     /// The name used in documents, such as `"front_line"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {

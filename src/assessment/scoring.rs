@@ -398,7 +398,7 @@ impl<'i> Scorer<'i> {
         // respondents. Its size follows the round, the number of allocations does not.
         let mut respondents = [0_usize; LEVELS];
         for response in &round.responses {
-            if let Some(count) = respondents.get_mut(level_index(response.respondent.level)) {
+            if let Some(count) = respondents.get_mut(response.respondent.level.position()) {
                 *count += 1;
             }
         }
@@ -414,7 +414,7 @@ impl<'i> Scorer<'i> {
         let mut filled = vec![[0_usize; LEVELS]; dimensions.len()];
         for response in &round.responses {
             self.accumulate(response, &mut sums, &mut answers, &mut per_item);
-            let l = level_index(response.respondent.level);
+            let l = response.respondent.level.position();
             let begin = starts.get(l).copied().unwrap_or(0);
             for (d, (mean, filled)) in sums.iter().zip(filled.iter_mut()).enumerate() {
                 if let (Some(value), Some(n)) = (mean.score(), filled.get_mut(l))
@@ -889,17 +889,6 @@ impl Stats {
 
 /// How many organizational levels there are.
 const LEVELS: usize = OrgLevel::ALL.len();
-
-/// The position of `level` in [`OrgLevel::ALL`], which is also their order.
-fn level_index(level: OrgLevel) -> usize {
-    match level {
-        OrgLevel::Board => 0,
-        OrgLevel::Executive => 1,
-        OrgLevel::Manager => 2,
-        OrgLevel::FrontLine => 3,
-        OrgLevel::Other => 4,
-    }
-}
 
 /// Sorts scores in ascending order. Scores are never NaN nor negative zero, so
 /// ordering their bits as integers is their numeric order (and the order of

@@ -83,17 +83,6 @@ impl Subject for Instrument {
 /// The number of organizational levels.
 const LEVELS: usize = OrgLevel::ALL.len();
 
-/// The place of `level` in [`OrgLevel::ALL`], for tables indexed by level.
-pub(crate) const fn slot(level: OrgLevel) -> usize {
-    match level {
-        OrgLevel::Board => 0,
-        OrgLevel::Executive => 1,
-        OrgLevel::Manager => 2,
-        OrgLevel::FrontLine => 3,
-        OrgLevel::Other => 4,
-    }
-}
-
 /// Where every item of the instrument sits, which items each organizational
 /// level is asked, and who answered at each level.
 ///
@@ -118,7 +107,7 @@ pub struct AssessmentIndex {
 impl AssessmentIndex {
     /// How many items are asked of `level`.
     pub(crate) fn asked_of(&self, level: OrgLevel) -> usize {
-        self.asked.get(slot(level)).copied().unwrap_or(0)
+        self.asked.get(level.position()).copied().unwrap_or(0)
     }
 }
 
@@ -136,7 +125,7 @@ impl Subject for Assessment {
                 slot_for_item.insert(i);
                 for level in OrgLevel::ALL {
                     if item.is_asked_of(level)
-                        && let Some(count) = ix.asked.get_mut(slot(level))
+                        && let Some(count) = ix.asked.get_mut(level.position())
                     {
                         *count += 1;
                     }
@@ -146,7 +135,7 @@ impl Subject for Assessment {
         let mut seen: IdMap<&str, usize> = id_map(self.round.responses.len());
         for (r, response) in self.round.responses.iter().enumerate() {
             let respondent = &response.respondent;
-            if let Some(responses) = ix.by_level.get_mut(slot(respondent.level)) {
+            if let Some(responses) = ix.by_level.get_mut(respondent.level.position()) {
                 responses.push(r);
             }
             match seen.entry(respondent.id.as_str()) {
