@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --example validate -- FILE [--profile draft|final] [--config RULES.toml] [--json]
-//!                                      [--instrument INSTRUMENT.toml]
+//!                                      [--instrument INSTRUMENT.toml] [--folded]
 //! cargo run --example validate -- SIGNALS [--canvas CANVAS] [--round ROUND] [--json]
 //! cargo run --example validate -- --list-rules [--json | --markdown] [--config RULES.toml]
 //! ```
@@ -22,6 +22,11 @@
 //! canvas's own stage (draft or final) chooses the profile; other documents are
 //! judged as final.
 //!
+//! A finding that another implies (such as each missing field of a block
+//! reported empty) is folded into it: the report lists the block once, says
+//! how many findings it folds, and `--folded` lists them under it. The JSON
+//! report always carries them, under `folded` of the finding that implies them.
+//!
 //! Exit status: 0 when the document is valid, 1 when there are error-level
 //! findings, 2 when an input cannot be read or loaded, or the arguments are wrong.
 
@@ -38,7 +43,7 @@ use customer_strategy::{
 };
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 
-const USAGE: &str = "usage: validate FILE [--profile draft|final] [--config RULES.toml] [--json] [--instrument FILE]
+const USAGE: &str = "usage: validate FILE [--profile draft|final] [--config RULES.toml] [--json] [--instrument FILE] [--folded]
        validate SIGNALS [--canvas CANVAS] [--round ROUND [--instrument FILE]] [--json]
        validate --list-rules [--json | --markdown] [--config RULES.toml]";
 
@@ -53,6 +58,7 @@ struct Args {
     json: bool,
     markdown: bool,
     list_rules: bool,
+    folded: bool,
 }
 
 fn main() -> ExitCode {
@@ -151,6 +157,8 @@ fn run() -> Result<ExitCode, String> {
     };
     if args.json {
         emit(&format!("{}\n", report.to_json()));
+    } else if args.folded {
+        emit(&format!("{title}, {}\n{report:#}\n", file.display()));
     } else {
         emit(&format!("{title}, {}\n{report}\n", file.display()));
     }
@@ -668,6 +676,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--json" => args.json = true,
             "--markdown" => args.markdown = true,
             "--list-rules" => args.list_rules = true,
+            "--folded" => args.folded = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other if other.starts_with("--") => {
                 return Err(format!("unknown option `{other}`\n{USAGE}"));

@@ -105,29 +105,134 @@ pub struct Finding {
     /// elements sharing an id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<JsonPointer>,
+    /// The part of the subject this finding is the cause of, if it is one: every
+    /// other finding at or under this pointer (by its path or by one of its
+    /// [`concerns`](Finding::concerns)), no more severe than this one, is
+    /// folded into it. See [`FindingBuilder::causes`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub covers: Option<JsonPointer>,
+    /// Other places the finding is about, for folding only: a cause covering
+    /// one of them folds this finding as if its path were there. See
+    /// [`FindingBuilder::concerns`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<JsonPointer>,
+    /// The findings this one implies, folded into it, in report order; a folded
+    /// cause carries its own. Empty unless this finding is a cause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<Finding>,
+}
+
+impl Finding {
+    /// How many findings are folded into this one, at every depth.
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Check, FnRule, JsonPointer, Profile, RuleMeta, RuleSet, Severity, Subject};
+    ///
+    /// struct Form;
+    /// impl Subject for Form {
+    ///     type Index = ();
+    ///     fn index(&self) {}
+    /// }
+    /// fn empty(_: &Form, _: &(), check: &mut Check<'_>) {
+    ///     let section = JsonPointer::from("/address");
+    ///     check.finding(section.clone(), "form.empty", "The address is empty").causes(section).emit();
+    ///     check.finding(JsonPointer::from("/address/city"), "form.city", "No city").emit();
+    ///     check.finding(JsonPointer::from("/address/zip"), "form.zip", "No postcode").emit();
+    /// }
+    /// const META: RuleMeta = RuleMeta::new("FORM-ADDRESS-001", "Addresses are given", Severity::Error, "Post needs one.");
+    /// let rules = RuleSet::builder().rule(FnRule::<Form>::new(META, empty)).build()?;
+    /// let report = rules.validate(&Form, Profile::Final);
+    /// assert_eq!(report.findings().len(), 1);
+    /// assert_eq!(report.findings()[0].folded_count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn folded_count(&self) -> usize {
+        // Iterative, so that no depth of nesting can exhaust the stack.
+        let mut count = 0;
+        let mut pending: Vec<&Finding> = vec![self];
+        while let Some(finding) = pending.pop() {
+            count += finding.folded.len();
+            pending.extend(finding.folded.iter());
+        }
+        count
+    }
+
+    /// Whether this finding covers `pointer`: it is a cause and `pointer` is
+    /// at or under what it covers.
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Finding, JsonPointer};
+    ///
+    /// let cause: Finding = serde_json::from_value(serde_json::json!({
+    ///     "code": "CANVAS-BLOCK-001", "severity": "error", "path": "/steering/governance",
+    ///     "message": "The block is empty", "message_key": "canvas.block.empty",
+    ///     "covers": "/steering/governance"
+    /// }))?;
+    /// assert!(cause.covers_pointer(&JsonPointer::from("/steering/governance")));
+    /// assert!(cause.covers_pointer(&JsonPointer::from("/steering/governance/owner")));
+    /// assert!(!cause.covers_pointer(&JsonPointer::from("/steering/governance_notes")));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covers_pointer(&self, pointer: &JsonPointer) -> bool {
+        self.covers
+            .as_ref()
+            .is_some_and(|covers| is_at_or_under(pointer.as_str(), covers.as_str()))
+    }
+}
+
+/// Whether `pointer` is `base` or lies under it: `/a/b` is under `/a` but
+/// `/ab` is not; everything is under the root (the empty pointer).
+pub(crate) fn is_at_or_under(pointer: &str, base: &str) -> bool {
+    pointer
+        .strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 impl fmt::Display for Finding {
+    /// One finding with its hint and related places, then how many findings
+    /// are folded into it; the alternate form (`{:#}`) lists them, indented.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The empty pointer is the whole document; "/" would be the key "".
-        let path = if self.path.as_str().is_empty() {
-            "the document root"
-        } else {
-            self.path.as_str()
-        };
-        write!(
-            f,
-            "{} {} at {}: {}",
-            self.severity, self.code, path, self.message
-        )?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n    hint: {hint}")?;
-        }
-        for related in &self.related {
-            write!(f, "\n    see also: {related}")?;
-        }
-        Ok(())
+        write_finding(f, self, 0, f.alternate())
     }
+}
+
+fn write_finding(
+    f: &mut fmt::Formatter<'_>,
+    finding: &Finding,
+    depth: usize,
+    expand: bool,
+) -> fmt::Result {
+    let indent = "    ".repeat(depth);
+    // The empty pointer is the whole document; "/" would be the key "".
+    let path = if finding.path.as_str().is_empty() {
+        "the document root"
+    } else {
+        finding.path.as_str()
+    };
+    write!(
+        f,
+        "{} {} at {}: {}",
+        finding.severity, finding.code, path, finding.message
+    )?;
+    if let Some(hint) = &finding.hint {
+        write!(f, "\n{indent}    hint: {hint}")?;
+    }
+    for related in &finding.related {
+        write!(f, "\n{indent}    see also: {related}")?;
+    }
+    if !finding.folded.is_empty() {
+        let count = finding.folded_count();
+        write!(f, "\n{indent}    (+{count} implied finding(s) folded)")?;
+        if expand {
+            for inner in &finding.folded {
+                write!(f, "\n{indent}    - ")?;
+                write_finding(f, inner, depth + 1, expand)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What a rule is given to report with: its parameters, the profile, and the
@@ -205,6 +310,8 @@ impl<'r> Check<'r> {
             args: BTreeMap::new(),
             hint: None,
             related: Vec::new(),
+            covers: None,
+            concerns: Vec::new(),
         }
     }
 }
@@ -221,6 +328,8 @@ pub struct FindingBuilder<'c, 'r> {
     args: BTreeMap<String, serde_json::Value>,
     hint: Option<String>,
     related: Vec<JsonPointer>,
+    covers: Option<JsonPointer>,
+    concerns: Vec<JsonPointer>,
 }
 
 impl FindingBuilder<'_, '_> {
@@ -250,6 +359,84 @@ impl FindingBuilder<'_, '_> {
         self
     }
 
+    /// Makes this finding the cause of everything at or under `pointer`, such
+    /// as an empty section of a form being the cause of each missing field in
+    /// it.
+    ///
+    /// Once every rule has run, each other finding whose path (or one of whose
+    /// [`concerns`](Self::concerns)) is at or under `pointer`, and which is no
+    /// more severe than this one, is folded into it: carried in
+    /// [`Finding::folded`] instead of listed beside it, and counted in
+    /// [`Counts::folded`](crate::validate::Counts::folded). A finding under
+    /// several causes goes to the one covering the deepest pointer above its
+    /// path (the first in report order among causes of the same pointer); its
+    /// [`concerns`](Self::concerns) are tried, in the order given, only when no
+    /// cause covers its path. A cause is folded into another cause only
+    /// by what it covers: when its pointer lies strictly under the other's, or
+    /// at the same pointer with the other first in report order. A folded
+    /// finding is never more severe than the one it is folded into, so folding
+    /// never changes whether a report is valid.
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Check, FnRule, JsonPointer, Profile, RuleMeta, RuleSet, Severity, Subject};
+    ///
+    /// struct Form;
+    /// impl Subject for Form {
+    ///     type Index = ();
+    ///     fn index(&self) {}
+    /// }
+    /// fn empty(_: &Form, _: &(), check: &mut Check<'_>) {
+    ///     let section = JsonPointer::from("/address");
+    ///     check.finding(section.clone(), "form.empty", "The address is empty").causes(section).emit();
+    ///     check.finding(JsonPointer::from("/address/city"), "form.city", "No city").emit();
+    ///     check.finding(JsonPointer::from("/name"), "form.name", "No name").emit();
+    /// }
+    /// const META: RuleMeta = RuleMeta::new("FORM-ADDRESS-001", "Addresses are given", Severity::Error, "Post needs one.");
+    /// let rules = RuleSet::builder().rule(FnRule::<Form>::new(META, empty)).build()?;
+    /// let report = rules.validate(&Form, Profile::Final);
+    /// // The empty address and the missing name stand; the missing city is folded.
+    /// assert_eq!(report.counts().error, 2);
+    /// assert_eq!(report.counts().folded, 1);
+    /// assert_eq!(report.findings()[0].folded[0].message, "No city");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn causes(mut self, pointer: JsonPointer) -> Self {
+        self.covers = Some(pointer);
+        self
+    }
+
+    /// Says that the finding is also about `pointer`, for folding: a cause
+    /// covering `pointer` folds this finding as if its path were there. For a
+    /// finding reported in one place that another, empty, part implies, such
+    /// as "no objective supports this goal" when there are no objectives.
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Check, FnRule, JsonPointer, Profile, RuleMeta, RuleSet, Severity, Subject};
+    ///
+    /// struct Plan;
+    /// impl Subject for Plan {
+    ///     type Index = ();
+    ///     fn index(&self) {}
+    /// }
+    /// fn check_plan(_: &Plan, _: &(), check: &mut Check<'_>) {
+    ///     let steps = JsonPointer::from("/steps");
+    ///     check.finding(steps.clone(), "plan.empty", "The plan has no steps").causes(steps.clone()).emit();
+    ///     check.finding(JsonPointer::from("/goal"), "plan.goal", "No step reaches the goal")
+    ///         .concerns(steps)
+    ///         .emit();
+    /// }
+    /// const META: RuleMeta = RuleMeta::new("PLAN-STEPS-001", "Plans have steps", Severity::Error, "A plan is steps.");
+    /// let rules = RuleSet::builder().rule(FnRule::<Plan>::new(META, check_plan)).build()?;
+    /// let report = rules.validate(&Plan, Profile::Final);
+    /// assert_eq!(report.findings().len(), 1);
+    /// assert_eq!(report.findings()[0].folded[0].path.as_str(), "/goal");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn concerns(mut self, pointer: JsonPointer) -> Self {
+        self.concerns.push(pointer);
+        self
+    }
+
     /// Records the finding.
     pub fn emit(self) {
         let message = render(self.template, &self.args);
@@ -262,6 +449,9 @@ impl FindingBuilder<'_, '_> {
             args: self.args,
             hint: self.hint,
             related: self.related,
+            covers: self.covers,
+            concerns: self.concerns,
+            folded: Vec::new(),
         };
         self.check.findings.push(finding);
     }

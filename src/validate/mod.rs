@@ -16,10 +16,15 @@
 //! - [`Report`] and [`Finding`]: deterministic, serializable, with counts per
 //!   [`Severity`] and [`Report::is_valid`]; [`RuleSet::is_valid`] is the fast
 //!   yes/no check that stops at the first error.
+//! - Folding: a finding may be the cause of everything at or under a JSON
+//!   Pointer ([`FindingBuilder::causes`]); once every rule has run, each finding
+//!   a reported cause implies is folded into it ([`Finding::folded`],
+//!   [`Counts::folded`]) instead of standing beside it: one problem, one finding.
 
 mod config;
 mod describe;
 mod finding;
+mod fold;
 mod params;
 mod report;
 mod rule;

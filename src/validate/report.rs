@@ -7,7 +7,13 @@ use serde::{Deserialize, Serialize};
 use crate::validate::finding::Finding;
 use crate::validate::severity::{Profile, Severity};
 
-/// How many findings of each severity a report holds.
+/// How many findings of each severity a report lists, and how many more it
+/// carries folded into them.
+///
+/// The severity counts are of the findings that stand in
+/// [`Report::findings`]; those folded into them are counted in
+/// [`folded`](Counts::folded) alone. A folded finding is never more severe
+/// than the one carrying it, so the error count says whether a report is valid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -19,6 +25,11 @@ pub struct Counts {
     pub warning: usize,
     /// Information-level findings.
     pub info: usize,
+    /// Findings folded into the ones that imply them, at every depth, of any
+    /// severity; see [`FindingBuilder::causes`](crate::validate::FindingBuilder::causes).
+    /// Zero in a report written before findings were folded.
+    #[serde(default)]
+    pub folded: usize,
 }
 
 impl Counts {
@@ -35,6 +46,13 @@ impl Counts {
 
 /// The findings of one validation run, in a stable order: by rule code, then in
 /// the order the rule met them in the subject.
+///
+/// A finding that another, reported, finding implies (such as a missing field
+/// of a section reported empty) is folded into it: it does not stand in
+/// [`findings`](Report::findings) but is carried in the implying finding's
+/// [`folded`](Finding::folded), counted in [`Counts::folded`], listed by
+/// [`all_findings`](Report::all_findings) and shown by the alternate form of
+/// `Display` (`{:#}`).
 ///
 /// The same subject, rules and profile always give an identical report, down to
 /// the bytes of its JSON.
@@ -56,7 +74,8 @@ struct RawReport {
     profile: Profile,
     /// How many findings of each severity the report holds; they must match the findings.
     counts: Counts,
-    /// Every finding: by rule code, then in the order the rule met them in the subject.
+    /// The findings that stand: by rule code, then in the order the rule met
+    /// them in the subject; each carries the findings folded into it.
     findings: Vec<Finding>,
 }
 
@@ -65,23 +84,32 @@ impl TryFrom<RawReport> for Report {
 
     fn try_from(raw: RawReport) -> Result<Self, Self::Error> {
         let report = Report::new(raw.profile, raw.findings);
+        if let Some((outer, inner)) = report.more_severe_fold() {
+            return Err(format!(
+                "a {} finding {} is folded into a {} finding {}, which is less severe",
+                inner.severity, inner.code, outer.severity, outer.code
+            ));
+        }
         if report.counts == raw.counts {
             Ok(report)
         } else {
             Err(format!(
-                "the report's counts ({} error, {} warning, {} info) do not match its findings ({} error, {} warning, {} info)",
+                "the report's counts ({} error, {} warning, {} info, {} folded) do not match its findings ({} error, {} warning, {} info, {} folded)",
                 raw.counts.error,
                 raw.counts.warning,
                 raw.counts.info,
+                raw.counts.folded,
                 report.counts.error,
                 report.counts.warning,
-                report.counts.info
+                report.counts.info,
+                report.counts.folded
             ))
         }
     }
 }
 
 impl Report {
+    /// A report of findings already folded (or never to be).
     pub(crate) fn new(profile: Profile, findings: Vec<Finding>) -> Self {
         let mut counts = Counts::default();
         for finding in &findings {
@@ -90,6 +118,7 @@ impl Report {
                 Severity::Warning => counts.warning += 1,
                 Severity::Info => counts.info += 1,
             }
+            counts.folded += finding.folded_count();
         }
         Report {
             profile,
@@ -116,10 +145,66 @@ impl Report {
         self.counts
     }
 
-    /// Every finding, in report order.
+    /// The findings that stand, in report order; those they imply are folded
+    /// into them (see [`Finding::folded`]).
     #[must_use]
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Every finding, folded or not: each standing finding in report order,
+    /// followed at once by those folded into it (and theirs, depth first).
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Check, FnRule, JsonPointer, Profile, RuleMeta, RuleSet, Severity, Subject};
+    ///
+    /// struct Form;
+    /// impl Subject for Form {
+    ///     type Index = ();
+    ///     fn index(&self) {}
+    /// }
+    /// fn empty(_: &Form, _: &(), check: &mut Check<'_>) {
+    ///     let section = JsonPointer::from("/address");
+    ///     check.finding(section.clone(), "form.empty", "The address is empty").causes(section).emit();
+    ///     check.finding(JsonPointer::from("/address/city"), "form.city", "No city").emit();
+    /// }
+    /// const META: RuleMeta = RuleMeta::new("FORM-ADDRESS-001", "Addresses are given", Severity::Error, "Post needs one.");
+    /// let rules = RuleSet::builder().rule(FnRule::<Form>::new(META, empty)).build()?;
+    /// let report = rules.validate(&Form, Profile::Final);
+    /// assert_eq!(report.findings().len(), 1);
+    /// assert_eq!(report.folded_count(), 1);
+    /// let all: Vec<&str> = report.all_findings().map(|f| f.message.as_str()).collect();
+    /// assert_eq!(all, ["The address is empty", "No city"]);
+    /// assert!(format!("{report}").contains("(+1 implied finding(s) folded)"));
+    /// assert!(format!("{report:#}").contains("No city"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        AllFindings {
+            pending: self.findings.iter().rev().collect(),
+        }
+    }
+
+    /// How many findings are folded into others, at every depth; the same as
+    /// [`Counts::folded`].
+    #[must_use]
+    pub fn folded_count(&self) -> usize {
+        self.counts.folded
+    }
+
+    /// A folded finding more severe than the one carrying it, if any: a report
+    /// the engine never writes.
+    fn more_severe_fold(&self) -> Option<(&Finding, &Finding)> {
+        let mut pending: Vec<&Finding> = self.findings.iter().collect();
+        while let Some(outer) = pending.pop() {
+            for inner in &outer.folded {
+                if inner.severity > outer.severity {
+                    return Some((outer, inner));
+                }
+                pending.push(inner);
+            }
+        }
+        None
     }
 
     /// The findings of one severity, in report order.
@@ -147,22 +232,49 @@ impl Report {
     }
 }
 
+/// Walks the findings depth first without recursion.
+struct AllFindings<'a> {
+    /// What is still to be visited, the next on top.
+    pending: Vec<&'a Finding>,
+}
+
+impl<'a> Iterator for AllFindings<'a> {
+    type Item = &'a Finding;
+
+    fn next(&mut self) -> Option<&'a Finding> {
+        let next = self.pending.pop()?;
+        self.pending.extend(next.folded.iter().rev());
+        Some(next)
+    }
+}
+
 impl fmt::Display for Report {
-    /// A readable summary: one finding per line, then the counts.
+    /// A readable summary: one standing finding per line (with how many it
+    /// folds), then the counts. The alternate form (`{:#}`) also lists the
+    /// folded findings, indented under the finding that implies them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for finding in &self.findings {
-            writeln!(f, "{finding}")?;
+            if f.alternate() {
+                writeln!(f, "{finding:#}")?;
+            } else {
+                writeln!(f, "{finding}")?;
+            }
         }
         let Counts {
             error,
             warning,
             info,
+            folded,
         } = self.counts;
         write!(
             f,
             "{} under the {} profile: {error} error(s), {warning} warning(s), {info} info",
             if self.is_valid() { "valid" } else { "invalid" },
             self.profile
-        )
+        )?;
+        if folded > 0 {
+            write!(f, ", and {folded} implied finding(s) folded into them")?;
+        }
+        Ok(())
     }
 }

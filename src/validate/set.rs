@@ -7,6 +7,7 @@ use std::fmt;
 use crate::validate::config::Config;
 use crate::validate::describe::Catalogue;
 use crate::validate::finding::{Check, Finding};
+use crate::validate::fold;
 use crate::validate::params::{ParamMismatch, ParamValue, Params};
 use crate::validate::report::Report;
 use crate::validate::rule::{Rule, RuleMeta, Subject};
@@ -57,7 +58,8 @@ impl<S: Subject + ?Sized + 'static> RuleSet<S> {
         }
     }
 
-    /// Judges `subject` under `profile` and reports every finding.
+    /// Judges `subject` under `profile` and reports every finding, each one a
+    /// reported cause implies folded into it (see [`FindingBuilder::causes`](crate::validate::FindingBuilder::causes)).
     #[must_use]
     pub fn validate(&self, subject: &S, profile: Profile) -> Report {
         let index = subject.index();
@@ -73,12 +75,14 @@ impl<S: Subject + ?Sized + 'static> RuleSet<S> {
             );
             configured.rule.check(subject, &index, &mut check);
         }
-        Report::new(profile, findings)
+        Report::new(profile, fold::fold(findings))
     }
 
     /// Answers whether `subject` is valid under `profile` (no error-level
     /// finding), running only the rules that can report errors and stopping at
-    /// the first error.
+    /// the first error. It agrees with [`validate`](Self::validate): folding
+    /// moves a finding only into one at least as severe, so it never changes
+    /// whether an error stands, and this check need not fold.
     #[must_use]
     pub fn is_valid(&self, subject: &S, profile: Profile) -> bool {
         let index = subject.index();

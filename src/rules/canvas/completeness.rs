@@ -14,6 +14,8 @@ pub(super) const BLOCKS: FnRule<Canvas> = FnRule::new(
     blocks,
 );
 
+/// An empty block is the cause of every finding at or under its pointer: what
+/// it implies is folded into it, so one missing block is one problem.
 fn blocks(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     for block in Block::ALL {
         if !canvas.is_filled(block) {
@@ -26,6 +28,7 @@ fn blocks(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .arg("block", block.title())
                 .arg("zone", block.zone().title())
                 .hint("Work through this block with the people who own it before sign-off.")
+                .causes(paths::at(block.pointer()))
                 .emit();
         }
     }
@@ -48,12 +51,16 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let performance = &canvas.steering.performance;
     let governance = &canvas.steering.governance;
     let offerings = &canvas.value_chain.offerings.offerings;
-    let answers: [(u8, &str, &str, bool); 6] = [
+    // Each question: its number, its text, where its answer belongs, whether
+    // the canvas gives it, and another place the answer also needs (for
+    // folding: an empty block there leaves the question unanswered).
+    let answers: [(u8, &str, &str, bool, Option<&str>); 6] = [
         (
             1,
             "Who are the customers and the users?",
             "/context/customer/segments",
             !canvas.context.customer.segments.is_empty(),
+            None,
         ),
         (
             2,
@@ -63,6 +70,7 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 || offerings
                     .iter()
                     .any(|o| !o.customer_value.trim().is_empty()),
+            None,
         ),
         (
             3,
@@ -72,6 +80,7 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 || offerings
                     .iter()
                     .any(|o| !o.business_value.trim().is_empty()),
+            None,
         ),
         (
             4,
@@ -83,6 +92,7 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .sources
                 .iter()
                 .any(|s| s.voice == Voice::Customer),
+            None,
         ),
         (
             5,
@@ -91,6 +101,7 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             !performance.objectives.is_empty()
                 && (!proposition.experience.journeys.is_empty()
                     || !canvas.value_chain.people.culture_practices.is_empty()),
+            None,
         ),
         (
             6,
@@ -101,19 +112,23 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .iter()
                 .any(|m| m.perspective == Perspective::Customer)
                 && (governance.owner.is_some() || !governance.forum.trim().is_empty()),
+            Some("/steering/performance/metrics"),
         ),
     ];
-    for (number, question, pointer, answered) in answers {
+    for (number, question, pointer, answered, also) in answers {
         if !answered {
-            check
+            let finding = check
                 .finding(
                     paths::at(pointer),
                     "canvas.question.unanswered",
                     "Question {number} is left unanswered: {question}",
                 )
                 .arg("number", number)
-                .arg("question", question)
-                .emit();
+                .arg("question", question);
+            match also {
+                Some(also) => finding.concerns(paths::at(also)).emit(),
+                None => finding.emit(),
+            }
         }
     }
 }

@@ -344,6 +344,9 @@ fn goal_supported(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
                     "No customer objective supports the business goal \"{statement}\"",
                 )
                 .arg("statement", goal.statement.as_str())
+                // Without objectives no goal is supported: an empty
+                // performance block implies this finding.
+                .concerns(paths::at("/steering/performance/objectives"))
                 .emit();
         }
     }
