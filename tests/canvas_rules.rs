@@ -11,7 +11,7 @@
 
 mod fixture_kit;
 
-use fixture_kit::{Expected, Operation, apply, found, has_placeholder, list, parent_of, tokens};
+use fixture_kit::{Expected, Operation, apply, has_placeholder, list, parent_of, tokens};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -191,12 +191,27 @@ fn the_patch_applier_follows_rfc_6902() {
 // Every fixture
 // ---------------------------------------------------------------------------
 
+/// Every finding of a report, standing or folded, in the form fixtures expect,
+/// sorted: a fixture pins down what each rule reports, whatever folds it.
+fn every_finding(report: &Report) -> Vec<Expected> {
+    let mut found: Vec<Expected> = report
+        .all_findings()
+        .map(|f| Expected {
+            code: f.code.clone(),
+            path: f.path.as_str().to_owned(),
+            severity: f.severity,
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 #[test]
 fn every_fixture_gives_exactly_the_expected_findings() {
     let mut failures = String::new();
     for case in cases() {
         let report = case.report();
-        let found = found(&report);
+        let found = every_finding(&report);
         let mut expected = case.fixture.expect.clone();
         expected.sort();
         if found != expected {
@@ -326,7 +341,7 @@ fn every_finding_points_into_the_document_and_fills_its_message() {
     for case in cases() {
         let report = case.report();
         let filled = with_blocks(&case.document);
-        for finding in report.findings() {
+        for finding in report.all_findings() {
             let path = finding.path.as_str();
             let resolves = case.document.pointer(path).is_some();
             // A missing optional field: its parent is there (an absent block
@@ -516,5 +531,195 @@ fn emptying_any_block_of_the_complete_sample_fails_the_final_profile_there() {
                 "{pointer}:\n{draft}"
             );
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Folding: one empty block, one finding
+// ---------------------------------------------------------------------------
+
+/// The paths of the standing CANVAS-BLOCK-001 findings: the blocks reported empty.
+fn empty_blocks(report: &Report) -> Vec<String> {
+    report
+        .with_code("CANVAS-BLOCK-001")
+        .map(|f| f.path.as_str().to_owned())
+        .collect()
+}
+
+/// Whether `path` is `block` or lies under it.
+fn at_or_under(path: &str, block: &str) -> bool {
+    path.strip_prefix(block)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The standing errors, other than the block's own, at or under a block reported empty.
+fn errors_under_empty_blocks(report: &Report) -> Vec<String> {
+    let blocks = empty_blocks(report);
+    report
+        .with_severity(Severity::Error)
+        .filter(|f| f.code != "CANVAS-BLOCK-001")
+        .filter(|f| blocks.iter().any(|b| at_or_under(f.path.as_str(), b)))
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn the_draft_sample_under_final_reports_each_empty_block_once() {
+    let rules = rule_set(Config::default()).unwrap();
+    for (file, canvas) in sample(DRAFT) {
+        let report = rules.validate(&canvas, Profile::Final);
+        let empty: Vec<&str> = Block::ALL
+            .iter()
+            .filter(|b| !canvas.is_filled(**b))
+            .map(|b| b.pointer())
+            .collect();
+        assert_eq!(empty.len(), 8, "{file}");
+        // Each empty block once, in block order, as the one error there.
+        assert_eq!(empty_blocks(&report), empty, "{file}:\n{report}");
+        assert!(
+            errors_under_empty_blocks(&report).is_empty(),
+            "{file}:\n{report}"
+        );
+        // Before folding the sample gave 30 errors and 3 warnings; the eight
+        // blocks and one stakeholder error stand, the other 24 are folded.
+        let counts = report.counts();
+        assert_eq!(
+            (counts.error, counts.warning, counts.info, counts.folded),
+            (9, 0, 0, 24),
+            "{file}:\n{report}"
+        );
+        assert_eq!(report.all_findings().count(), 33, "{file}");
+        assert_eq!(
+            report
+                .all_findings()
+                .filter(|f| f.severity == Severity::Error)
+                .count(),
+            30,
+            "{file}"
+        );
+        // What each block folds, by code.
+        let folded = |block: &str| -> Vec<&str> {
+            let cause = report
+                .with_code("CANVAS-BLOCK-001")
+                .find(|f| f.path.as_str() == block)
+                .unwrap();
+            assert_eq!(cause.covers.as_ref().map(|c| c.as_str()), Some(block));
+            cause.folded.iter().map(|f| f.code.as_str()).collect()
+        };
+        assert_eq!(
+            folded("/steering/governance"),
+            [
+                "CANVAS-CHOICES-001",
+                "CANVAS-GOV-001",
+                "CANVAS-GOV-002",
+                "CANVAS-GOV-003",
+                "CANVAS-QUESTIONS-001"
+            ],
+            "{file}"
+        );
+        assert_eq!(
+            folded("/steering/insight"),
+            [
+                "CANVAS-INSIGHT-001",
+                "CANVAS-INSIGHT-001",
+                "CANVAS-INSIGHT-001",
+                "CANVAS-QUESTIONS-001"
+            ],
+            "{file}"
+        );
+        assert_eq!(
+            folded("/proposition/business_value"),
+            [
+                "CANVAS-QUESTIONS-001",
+                "CANVAS-VALUE-001",
+                "CANVAS-VALUE-002"
+            ],
+            "{file}"
+        );
+        // The goals no objective supports are about the empty performance
+        // block, though their paths are in the foundation.
+        assert_eq!(
+            folded("/steering/performance")
+                .iter()
+                .filter(|c| **c == "CANVAS-DISSONANCE-002")
+                .count(),
+            2,
+            "{file}"
+        );
+        assert!(folded("/context/business").is_empty(), "{file}");
+        // The text says so, and the alternate text lists them.
+        let text = report.to_string();
+        assert!(text.contains("(+5 implied finding(s) folded)"), "{text}");
+        assert!(
+            text.ends_with("24 implied finding(s) folded into them"),
+            "{text}"
+        );
+        assert!(!text.contains("CANVAS-GOV-001"), "{text}");
+        assert!(format!("{report:#}").contains("CANVAS-GOV-001"));
+        // The JSON carries them under their cause and reads back the same.
+        let json = report.to_json();
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, report, "{file}");
+    }
+}
+
+#[test]
+fn no_error_stands_under_an_empty_block_in_any_fixture() {
+    for case in cases() {
+        let report = case.report();
+        if case.fixture.profile == Profile::Final {
+            let errors = errors_under_empty_blocks(&report);
+            assert!(
+                errors.is_empty(),
+                "fixture {}:\n{}",
+                case.name,
+                errors.join("\n")
+            );
+        }
+        assert_eq!(
+            report.all_findings().count(),
+            report.findings().len() + report.folded_count(),
+            "fixture {}",
+            case.name
+        );
+        // A folded finding is never more severe than the one carrying it.
+        for finding in report.all_findings() {
+            assert!(
+                finding
+                    .folded
+                    .iter()
+                    .all(|f| f.severity <= finding.severity),
+                "fixture {}: {finding:#}",
+                case.name
+            );
+        }
+    }
+}
+
+#[test]
+fn emptying_any_block_of_the_complete_sample_leaves_one_error_there() {
+    let rules = rule_set(Config::default()).unwrap();
+    let complete = sample_value(&format!("{COMPLETE}.json")).unwrap();
+    for block in Block::ALL {
+        let pointer = block.pointer();
+        let mut document = complete.clone();
+        let operation = Operation {
+            op: "remove".to_owned(),
+            path: pointer.to_owned(),
+            value: None,
+        };
+        apply(&mut document, &operation).unwrap();
+        let canvas = Canvas::from_json(&document.to_string()).unwrap();
+        let report = rules.validate(&canvas, Profile::Final);
+        assert_eq!(empty_blocks(&report), [pointer], "{pointer}:\n{report}");
+        assert!(
+            errors_under_empty_blocks(&report).is_empty(),
+            "{pointer}:\n{report}"
+        );
+        assert_eq!(
+            report.is_valid(),
+            rules.is_valid(&canvas, Profile::Final),
+            "{pointer}"
+        );
     }
 }
