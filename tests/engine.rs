@@ -2524,3 +2524,482 @@ fn a_report_whose_counts_disagree_with_its_findings_is_refused() {
         "{err}"
     );
 }
+
+// ===========================================================================
+// Folding: a finding that is the cause of others carries them
+// ===========================================================================
+
+/// One finding a script asks for: which rule emits it, where, how severe,
+/// what it is the cause of, and what else it concerns.
+#[derive(Clone, Debug)]
+struct Spec {
+    rule: usize,
+    path: &'static str,
+    severity: Severity,
+    covers: Option<&'static str>,
+    concerns: Vec<&'static str>,
+}
+
+/// A subject that is a list of the findings to emit, so that each test can
+/// lay out causes and findings as it needs.
+#[derive(Clone, Debug, Default)]
+struct Script(Vec<Spec>);
+
+impl Subject for Script {
+    type Index = ();
+    fn index(&self) {}
+}
+
+fn at(rule: usize, path: &'static str, severity: Severity) -> Spec {
+    Spec {
+        rule,
+        path,
+        severity,
+        covers: None,
+        concerns: Vec::new(),
+    }
+}
+
+fn cause(rule: usize, path: &'static str, severity: Severity, covers: &'static str) -> Spec {
+    Spec {
+        covers: Some(covers),
+        ..at(rule, path, severity)
+    }
+}
+
+fn emit_script(script: &Script, rule: usize, check: &mut Check<'_>) {
+    for (i, spec) in script.0.iter().enumerate().filter(|(_, s)| s.rule == rule) {
+        let mut finding = check
+            .finding(
+                JsonPointer::from(spec.path),
+                "script.finding",
+                "finding {n}",
+            )
+            .arg("n", i)
+            .at_most(spec.severity);
+        if let Some(covers) = spec.covers {
+            finding = finding.causes(JsonPointer::from(covers));
+        }
+        for concern in &spec.concerns {
+            finding = finding.concerns(JsonPointer::from(*concern));
+        }
+        finding.emit();
+    }
+}
+
+fn script_rules() -> RuleSet<Script> {
+    const FIRST: RuleMeta = RuleMeta::new(
+        "FOLD-FIRST-001",
+        "The first rule of a script",
+        Severity::Error,
+        "Emits the findings of rule 0.",
+    );
+    const SECOND: RuleMeta = RuleMeta::new(
+        "FOLD-SECOND-001",
+        "The second rule of a script",
+        Severity::Error,
+        "Emits the findings of rule 1.",
+    );
+    RuleSet::builder()
+        .rule(FnRule::<Script>::new(FIRST, |s, _, c| emit_script(s, 0, c)))
+        .rule(FnRule::<Script>::new(SECOND, |s, _, c| {
+            emit_script(s, 1, c)
+        }))
+        .build()
+        .unwrap()
+}
+
+/// The message (`finding N`, N the spec's position) of each standing finding,
+/// with those folded into it, nested.
+fn tree(report: &Report) -> Vec<(String, Vec<String>)> {
+    fn messages(finding: &customer_strategy::validate::Finding) -> Vec<String> {
+        let mut out = Vec::new();
+        for inner in &finding.folded {
+            out.push(inner.message.clone());
+            out.extend(messages(inner).into_iter().map(|m| format!("  {m}")));
+        }
+        out
+    }
+    report
+        .findings()
+        .iter()
+        .map(|f| (f.message.clone(), messages(f)))
+        .collect()
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn a_cause_folds_every_finding_at_or_under_its_pointer() {
+    let script = Script(vec![
+        cause(0, "/a", Severity::Error, "/a"),
+        at(0, "/a/b", Severity::Error),
+        at(1, "/a", Severity::Warning),
+        at(1, "/ab", Severity::Error),
+        at(1, "/b/a", Severity::Info),
+        at(1, "/a/b/0/c", Severity::Info),
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [
+            (
+                "finding 0".to_owned(),
+                strings(&["finding 1", "finding 2", "finding 5"])
+            ),
+            ("finding 3".to_owned(), vec![]),
+            ("finding 4".to_owned(), vec![]),
+        ]
+    );
+    let counts = report.counts();
+    assert_eq!(
+        (counts.error, counts.warning, counts.info, counts.folded),
+        (2, 0, 1, 3)
+    );
+    assert_eq!(report.folded_count(), 3);
+    assert_eq!(report.findings()[0].folded_count(), 3);
+    let all: Vec<&str> = report.all_findings().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        all,
+        [
+            "finding 0",
+            "finding 1",
+            "finding 2",
+            "finding 5",
+            "finding 3",
+            "finding 4"
+        ]
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("    (+3 implied finding(s) folded)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("finding 1"), "{text}");
+    assert!(
+        text.ends_with(
+            "invalid under the final profile: 2 error(s), 0 warning(s), 1 info, and 3 implied finding(s) folded into them"
+        ),
+        "{text}"
+    );
+    let alternate = format!("{report:#}");
+    assert!(
+        alternate.contains("\n    - error FOLD-FIRST-001 at /a/b: finding 1\n"),
+        "{alternate}"
+    );
+    // The JSON carries the folded findings under their cause.
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["counts"]["folded"], 3);
+    assert_eq!(json["findings"][0]["covers"], "/a");
+    assert_eq!(json["findings"][0]["folded"][1]["path"], "/a");
+    assert_eq!(json["findings"][0]["folded"][1]["severity"], "warning");
+    assert!(json["findings"][1].get("folded").is_none());
+}
+
+#[test]
+fn without_a_reported_cause_nothing_folds() {
+    let plain = Script(vec![
+        at(0, "/a", Severity::Error),
+        at(0, "/a/b", Severity::Error),
+        Spec {
+            concerns: vec!["/a"],
+            ..at(1, "/c", Severity::Warning)
+        },
+    ]);
+    let report = script_rules().validate(&plain, Profile::Final);
+    assert_eq!(report.findings().len(), 3);
+    assert_eq!(report.folded_count(), 0);
+    let json = report.to_json();
+    assert!(!json.contains("folded"), "{json}");
+    assert!(!json.contains("covers"), "{json}");
+    // `concerns` is data of the finding, written whether or not it folds.
+    assert!(json.contains("\"concerns\""), "{json}");
+    assert!(!report.to_string().contains("folded"));
+
+    // A cause with nothing under it folds nothing and stands as any finding.
+    let lonely = Script(vec![
+        cause(0, "/x", Severity::Error, "/x"),
+        at(1, "/y", Severity::Error),
+    ]);
+    let report = script_rules().validate(&lonely, Profile::Final);
+    assert_eq!(report.findings().len(), 2);
+    assert!(report.findings()[0].folded.is_empty());
+    assert_eq!(report.folded_count(), 0);
+}
+
+#[test]
+fn a_finding_more_severe_than_the_cause_stands_beside_it() {
+    let script = Script(vec![
+        cause(0, "/a", Severity::Warning, "/a"),
+        at(1, "/a/b", Severity::Error),
+        at(1, "/a/c", Severity::Warning),
+        at(1, "/a/d", Severity::Info),
+    ]);
+    let rules = script_rules();
+    let report = rules.validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [
+            ("finding 0".to_owned(), strings(&["finding 2", "finding 3"])),
+            ("finding 1".to_owned(), vec![]),
+        ]
+    );
+    // The error stands, so the report is invalid, and the fast check agrees.
+    assert!(!report.is_valid());
+    assert!(!rules.is_valid(&script, Profile::Final));
+}
+
+#[test]
+fn nested_causes_fold_into_the_deepest_and_it_into_the_outer() {
+    let script = Script(vec![
+        cause(0, "/a", Severity::Error, "/a"),
+        cause(1, "/a/b", Severity::Error, "/a/b"),
+        at(1, "/a/b/c", Severity::Error),
+        at(1, "/a/d", Severity::Error),
+        at(0, "/a/b/e", Severity::Warning),
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    // Report order: FOLD-FIRST-001 (0, 4) then FOLD-SECOND-001 (1, 2, 3).
+    assert_eq!(
+        tree(&report),
+        [(
+            "finding 0".to_owned(),
+            strings(&["finding 1", "  finding 4", "  finding 2", "finding 3"])
+        )]
+    );
+    assert_eq!(report.folded_count(), 4);
+    assert_eq!(report.findings()[0].folded[0].folded_count(), 2);
+    assert_eq!(report.counts().error, 1);
+    let all: Vec<&str> = report.all_findings().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        all,
+        [
+            "finding 0",
+            "finding 1",
+            "finding 4",
+            "finding 2",
+            "finding 3"
+        ]
+    );
+    // The alternate text indents each level.
+    let alternate = format!("{report:#}");
+    assert!(
+        alternate.contains("\n        - warning FOLD-FIRST-001 at /a/b/e: finding 4"),
+        "{alternate}"
+    );
+}
+
+#[test]
+fn a_cause_is_folded_only_by_what_it_covers() {
+    // A cause whose path lies under another's pointer but which covers a
+    // place elsewhere stands; causes of the same pointer fold into the first.
+    let script = Script(vec![
+        cause(0, "/a", Severity::Error, "/a"),
+        cause(0, "/a/x", Severity::Error, "/c"),
+        at(1, "/c/d", Severity::Error),
+        cause(1, "/a", Severity::Error, "/a"),
+        at(1, "/a/y", Severity::Error),
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [
+            ("finding 0".to_owned(), strings(&["finding 3", "finding 4"])),
+            ("finding 1".to_owned(), strings(&["finding 2"])),
+        ]
+    );
+    // A less severe cause of the same pointer folds into a more severe one,
+    // but never the other way round.
+    let script = Script(vec![
+        cause(0, "/a", Severity::Warning, "/a"),
+        cause(1, "/a", Severity::Error, "/a"),
+        at(1, "/a/b", Severity::Info),
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [
+            ("finding 0".to_owned(), strings(&["finding 2"])),
+            ("finding 1".to_owned(), vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_finding_elsewhere_folds_by_what_it_concerns_when_its_path_does_not() {
+    let script = Script(vec![
+        cause(0, "/a", Severity::Error, "/a"),
+        cause(0, "/b", Severity::Error, "/b"),
+        Spec {
+            concerns: vec!["/a/items"],
+            ..at(1, "/goal/0", Severity::Warning)
+        },
+        // Its own path is under /b: that wins over what it concerns.
+        Spec {
+            concerns: vec!["/a"],
+            ..at(1, "/b/c", Severity::Error)
+        },
+        // The first concern a cause covers takes it.
+        Spec {
+            concerns: vec!["/z", "/b/q", "/a"],
+            ..at(1, "/goal/1", Severity::Info)
+        },
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [
+            ("finding 0".to_owned(), strings(&["finding 2"])),
+            ("finding 1".to_owned(), strings(&["finding 3", "finding 4"])),
+        ]
+    );
+}
+
+#[test]
+fn a_cause_of_the_root_covers_the_whole_subject() {
+    let script = Script(vec![
+        cause(0, "", Severity::Error, ""),
+        cause(1, "/a", Severity::Error, "/a"),
+        at(1, "/a/b", Severity::Error),
+        at(1, "/c", Severity::Error),
+        at(1, "", Severity::Warning),
+    ]);
+    let report = script_rules().validate(&script, Profile::Final);
+    assert_eq!(
+        tree(&report),
+        [(
+            "finding 0".to_owned(),
+            strings(&["finding 1", "  finding 2", "finding 3", "finding 4"])
+        )]
+    );
+    assert!(
+        report
+            .to_string()
+            .starts_with("error FOLD-FIRST-001 at the document root")
+    );
+}
+
+#[test]
+fn a_report_written_before_folding_still_reads_and_a_bad_fold_does_not() {
+    let old = r#"{"profile":"final","counts":{"error":1,"warning":0,"info":0},"findings":[
+        {"code":"SHOP-ORDER-001","severity":"error","path":"/lines","message":"m","message_key":"k"}]}"#;
+    let report: Report = serde_json::from_str(old).unwrap();
+    assert_eq!(report.folded_count(), 0);
+    assert_eq!(report.findings()[0].folded.len(), 0);
+
+    // The counts must say how many are folded.
+    let folded = |count: usize, outer: &str, inner: &str| {
+        format!(
+            r#"{{"profile":"final","counts":{{"error":{},"warning":{},"info":0,"folded":{count}}},"findings":[
+            {{"code":"A-1","severity":"{outer}","path":"/a","message":"m","message_key":"k","covers":"/a",
+              "folded":[{{"code":"B-1","severity":"{inner}","path":"/a/b","message":"m","message_key":"k"}}]}}]}}"#,
+            usize::from(outer == "error"),
+            usize::from(outer == "warning"),
+        )
+    };
+    let report: Report = serde_json::from_str(&folded(1, "error", "warning")).unwrap();
+    assert_eq!(report.folded_count(), 1);
+    assert_eq!(
+        serde_json::from_str::<Report>(&report.to_json()).unwrap(),
+        report
+    );
+    let err = serde_json::from_str::<Report>(&folded(0, "error", "warning")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the report's counts (1 error, 0 warning, 0 info) do not match its findings (1 error, 0 warning, 0 info, 1 folded)"),
+        "{err}"
+    );
+    // An error folded into a warning would hide it: refused.
+    let err = serde_json::from_str::<Report>(&folded(1, "warning", "error")).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("a error finding B-1 is folded into a warning finding A-1"),
+        "{err}"
+    );
+}
+
+fn arb_pointer() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "", "/a", "/a/b", "/a/b/c", "/a/bc", "/b", "/b/a", "/ab",
+    ])
+}
+
+fn arb_severity() -> impl Strategy<Value = Severity> {
+    prop::sample::select(vec![Severity::Info, Severity::Warning, Severity::Error])
+}
+
+fn arb_spec() -> impl Strategy<Value = Spec> {
+    (
+        0..2usize,
+        arb_pointer(),
+        arb_severity(),
+        prop::option::weighted(0.3, arb_pointer()),
+        prop::collection::vec(arb_pointer(), 0..2),
+    )
+        .prop_map(|(rule, path, severity, covers, concerns)| Spec {
+            rule,
+            path,
+            severity,
+            covers,
+            concerns,
+        })
+}
+
+fn covered(pointer: &str, by: &str) -> bool {
+    pointer
+        .strip_prefix(by)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+proptest! {
+    #[test]
+    fn folding_keeps_every_finding_once_and_agrees_with_the_fast_check(
+        specs in prop::collection::vec(arb_spec(), 0..12)
+    ) {
+        let rules = script_rules();
+        let script = Script(specs.clone());
+        let report = rules.validate(&script, Profile::Final);
+        // Every finding once, standing or folded.
+        let mut seen: Vec<String> = report.all_findings().map(|f| f.message.clone()).collect();
+        seen.sort();
+        let mut wanted: Vec<String> = (0..specs.len()).map(|i| format!("finding {i}")).collect();
+        wanted.sort();
+        prop_assert_eq!(seen, wanted);
+        prop_assert_eq!(report.all_findings().count(), report.findings().len() + report.folded_count());
+        // Validity is unchanged by folding, and the fast check agrees.
+        let any_error = specs.iter().any(|s| s.severity == Severity::Error);
+        prop_assert_eq!(report.is_valid(), !any_error);
+        prop_assert_eq!(rules.is_valid(&script, Profile::Final), report.is_valid());
+        for finding in report.all_findings() {
+            // Nothing is folded into a less severe finding, or into one that
+            // does not cover it.
+            for inner in &finding.folded {
+                prop_assert!(inner.severity <= finding.severity);
+                let covers = finding.covers.as_ref().unwrap().as_str();
+                let by = match &inner.covers {
+                    Some(own) => covered(own.as_str(), covers),
+                    None => std::iter::once(&inner.path)
+                        .chain(inner.concerns.iter())
+                        .any(|p| covered(p.as_str(), covers)),
+                };
+                prop_assert!(by, "{} folded into {}", inner.message, finding.message);
+            }
+        }
+        // Folding is complete: no standing finding is left that a standing
+        // cause at least as severe covers by its path.
+        for standing in report.findings().iter().filter(|f| f.covers.is_none()) {
+            for cause in report.findings().iter().filter(|f| f.covers.is_some()) {
+                prop_assert!(
+                    !(cause.severity >= standing.severity && cause.covers_pointer(&standing.path)),
+                    "{} stands beside {}", standing.message, cause.message
+                );
+            }
+        }
+        // Deterministic, and the JSON reads back the same.
+        let json = report.to_json();
+        prop_assert_eq!(&json, &rules.validate(&script, Profile::Final).to_json());
+        prop_assert_eq!(serde_json::from_str::<Report>(&json).unwrap(), report);
+    }
+}

@@ -14,6 +14,18 @@ use crate::validate::severity::{Profile, Severity};
 /// [`Report::findings`]; those folded into them are counted in
 /// [`folded`](Counts::folded) alone. A folded finding is never more severe
 /// than the one carrying it, so the error count says whether a report is valid.
+///
+/// ```
+/// use customer_strategy::validate::{Counts, Report};
+///
+/// let report: Report = serde_json::from_str(
+///     r#"{"profile":"final","counts":{"error":0,"warning":0,"info":0},"findings":[]}"#,
+/// )?;
+/// let counts: Counts = report.counts();
+/// assert_eq!(counts.folded, 0);
+/// assert_eq!(counts.to_string(), "0 error, 0 warning, 0 info");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -28,8 +40,28 @@ pub struct Counts {
     /// Findings folded into the ones that imply them, at every depth, of any
     /// severity; see [`FindingBuilder::causes`](crate::validate::FindingBuilder::causes).
     /// Zero in a report written before findings were folded.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub folded: usize,
+}
+
+/// Leaves `folded` out of a report with nothing folded, as before folding.
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl fmt::Display for Counts {
+    /// Such as `3 error, 1 warning, 0 info`, then `, 5 folded` when any are.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} error, {} warning, {} info",
+            self.error, self.warning, self.info
+        )?;
+        if self.folded > 0 {
+            write!(f, ", {} folded", self.folded)?;
+        }
+        Ok(())
+    }
 }
 
 impl Counts {
@@ -94,15 +126,8 @@ impl TryFrom<RawReport> for Report {
             Ok(report)
         } else {
             Err(format!(
-                "the report's counts ({} error, {} warning, {} info, {} folded) do not match its findings ({} error, {} warning, {} info, {} folded)",
-                raw.counts.error,
-                raw.counts.warning,
-                raw.counts.info,
-                raw.counts.folded,
-                report.counts.error,
-                report.counts.warning,
-                report.counts.info,
-                report.counts.folded
+                "the report's counts ({}) do not match its findings ({})",
+                raw.counts, report.counts
             ))
         }
     }
