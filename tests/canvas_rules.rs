@@ -11,7 +11,9 @@
 
 mod fixture_kit;
 
-use fixture_kit::{Expected, Operation, apply, has_placeholder, list, parent_of, tokens};
+use fixture_kit::{
+    Expected, Operation, apply, found_all, has_placeholder, list, parent_of, tokens,
+};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -191,27 +193,12 @@ fn the_patch_applier_follows_rfc_6902() {
 // Every fixture
 // ---------------------------------------------------------------------------
 
-/// Every finding of a report, standing or folded, in the form fixtures expect,
-/// sorted: a fixture pins down what each rule reports, whatever folds it.
-fn every_finding(report: &Report) -> Vec<Expected> {
-    let mut found: Vec<Expected> = report
-        .all_findings()
-        .map(|f| Expected {
-            code: f.code.clone(),
-            path: f.path.as_str().to_owned(),
-            severity: f.severity,
-        })
-        .collect();
-    found.sort();
-    found
-}
-
 #[test]
 fn every_fixture_gives_exactly_the_expected_findings() {
     let mut failures = String::new();
     for case in cases() {
         let report = case.report();
-        let found = every_finding(&report);
+        let found = found_all(&report);
         let mut expected = case.fixture.expect.clone();
         expected.sort();
         if found != expected {
