@@ -225,7 +225,13 @@ fn summary(blocks: &mut Vec<Block>, report: &ReviewReport<'_>, trend: Option<&Tr
                 plural(cap.blockers.len(), "culture blocker", "culture blockers")
             ),
             (None, Some(_)) => "capped by the weakest dimension".to_owned(),
-            (None, None) => "no cap applies".to_owned(),
+            (None, None) => match &review.blocker_cap {
+                Some(cap) => format!(
+                    "{} weighed, under their cap",
+                    plural(cap.blockers.len(), "culture blocker", "culture blockers")
+                ),
+                None => "no cap applies".to_owned(),
+            },
         },
     });
     cards.push(Card {
@@ -524,16 +530,7 @@ fn culture(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
         any = true;
         blocks.push(Block::Heading(
             3,
-            format!(
-                "Blocker: {} (margin {:.2}{})",
-                judgement.blocker.title(),
-                judgement.margin,
-                if judgement.contested {
-                    ", contested"
-                } else {
-                    ""
-                }
-            ),
+            format!("Blocker: {}", judgement.blocker.title()),
         ));
         let mut items: Vec<Line> = judgement
             .evidence
@@ -555,6 +552,21 @@ fn culture(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
                 ]
             })
             .collect();
+        items.insert(
+            0,
+            vec![
+                strong("Margin: "),
+                text(format!(
+                    "{:.2} past the line (0 on it, 1 at the worst end of the scale){}.",
+                    judgement.margin,
+                    if judgement.contested {
+                        "; contested: the signals and the team's answers disagree"
+                    } else {
+                        ""
+                    }
+                )),
+            ],
+        );
         let mut answer = vec![strong("Answer it with: ")];
         for (i, promoter) in judgement.promoters.iter().enumerate() {
             if i > 0 {
