@@ -713,35 +713,85 @@ fn culture(out: &mut String, flow: &Flow, notes: &Notes<'_>) -> std::fmt::Result
         )?,
     }
     match (&review.blocker_cap, &review.level) {
-        (Some(cap), _) => writeln!(
-            out,
-            "  The answers give level {} ({}), but {} blocker(s) at work cap it at level {} ({}):\n  \
-             each takes {} level off the highest level the organization can reach.",
-            cap.uncapped.number,
-            cap.uncapped.name,
-            cap.blockers.len(),
-            cap.capped.number,
-            cap.capped.name,
-            cap.levels_per_blocker
-        )?,
+        (Some(cap), _) => {
+            let total: f64 = cap.weights.iter().sum();
+            writeln!(
+                out,
+                "  The cap: {} blocker(s) at work weigh {total:.2} in all (each its margin past its line,\n  \
+                 half when the sources disagree; borderline ones weigh nothing). {} level(s) per unit of\n  \
+                 weight, rounded up and at most {}, take {} level(s) off the highest: the cap is level {}.",
+                cap.blockers.len(),
+                cap.levels_per_blocker,
+                cap.max_cap_levels,
+                cap.levels_taken,
+                cap.cap
+            )?;
+            if cap.binds() {
+                writeln!(
+                    out,
+                    "  The answers give level {} ({}), so the level is capped at {} ({}).",
+                    cap.uncapped.number, cap.uncapped.name, cap.capped.number, cap.capped.name
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "  The answers give level {} ({}), under the cap: the level stands.",
+                    cap.uncapped.number, cap.uncapped.name
+                )?;
+            }
+        }
         (None, Some(level)) => writeln!(
             out,
-            "  The blockers at work do not lower the level: it stays {} ({}).",
+            "  No blocker is clearly at work: the level stays {} ({}).",
             level.number, level.name
         )?,
         (None, None) => {}
     }
     for judgement in review.present() {
-        writeln!(out, "  Blocker: {}", judgement.blocker.title())?;
-        for evidence in judgement.evidence.iter().filter(|e| e.tripped) {
+        writeln!(
+            out,
+            "  Blocker: {} (margin {:.2}{})",
+            judgement.blocker.title(),
+            judgement.margin,
+            if judgement.contested {
+                ", contested: the signals and the answers disagree"
+            } else {
+                ""
+            }
+        )?;
+        for evidence in judgement.evidence.iter() {
+            let margin = evidence
+                .margin
+                .filter(|_| evidence.tripped)
+                .map_or_else(String::new, |m| format!(", margin {m:.2}"));
             writeln!(
                 out,
-                "     evidence: {}: {} (a customer culture shows {})",
-                evidence.subject, evidence.observed, evidence.expected
+                "     {}: {}: {} (a customer culture shows {}{margin})",
+                if evidence.tripped {
+                    "evidence"
+                } else {
+                    "against"
+                },
+                evidence.subject,
+                evidence.observed,
+                evidence.expected
             )?;
         }
         let promoters: Vec<&str> = judgement.promoters.iter().map(|p| p.title()).collect();
         writeln!(out, "     answer it with: {}", promoters.join("; "))?;
+    }
+    let borderline: Vec<String> = review
+        .blockers
+        .iter()
+        .filter(|j| j.verdict == Verdict::Borderline)
+        .map(|j| format!("{} (margin {:.2})", j.blocker.title(), j.margin))
+        .collect();
+    if !borderline.is_empty() {
+        writeln!(
+            out,
+            "  Borderline (past the line by less than the tolerance; no cap): {}",
+            borderline.join("; ")
+        )?;
     }
     let unknown: Vec<&str> = review
         .blockers
@@ -812,7 +862,7 @@ fn headline(flow: &Flow) -> String {
         };
         parts.push(format!("level {} ({}){moved}", level.number, level.name));
     }
-    if let Some(cap) = &flow.review.blocker_cap {
+    if let Some(cap) = flow.review.blocker_cap.as_ref().filter(|c| c.binds()) {
         parts.push(format!(
             "{} culture blocker(s) cap it at level {} ({})",
             cap.blockers.len(),

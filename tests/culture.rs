@@ -16,12 +16,12 @@ use std::fs;
 use std::path::Path;
 
 use customer_strategy::{
-    Answer, Assessment, BillOfRights, Blocker, BlockerCap, Canvas, ChangeEffort, Circles,
-    CultureSignals, CustomerRight, CxoSignal, Department, Document, Evidence, ExecutiveExperience,
-    IncentiveMix, Instrument, InstrumentId, InstrumentRef, ItemId, LevelRef, OrgLevel,
-    OrganizationReview, Promoter, PromoterInPlace, Respondent, RespondentId, Response,
-    ReviewOptions, Round, RoundResult, SchemaVersion, Scorecard, Scorer, ScoringOptions, Share,
-    Source, Thresholds, Verdict, evidence_item, judge, judge_all, promoters_in_place,
+    Answer, Assessment, BillOfRights, Blocker, Canvas, ChangeEffort, Circles, CultureSignals,
+    CustomerRight, CxoSignal, Department, Document, Evidence, ExecutiveExperience, IncentiveMix,
+    Instrument, InstrumentId, InstrumentRef, ItemId, LevelRef, OrgLevel, OrganizationReview,
+    Promoter, PromoterInPlace, Respondent, RespondentId, Response, ReviewOptions, Round,
+    RoundResult, SchemaVersion, Scorecard, Scorer, ScoringOptions, Share, Source, Thresholds,
+    Verdict, evidence_item, judge, judge_all, promoters_in_place,
 };
 use proptest::collection::vec;
 use proptest::option::of as maybe;
@@ -71,6 +71,7 @@ fn evidence(subject: &str, observed: &str, expected: &str, tripped: bool) -> Evi
         observed: observed.to_owned(),
         expected: expected.to_owned(),
         tripped,
+        margin: None,
     }
 }
 
@@ -303,12 +304,12 @@ fn judge_reads_each_blockers_signals() {
         let judgement = judge(blocker, Some(&signals(present)), None, &thresholds);
         assert_eq!(judgement.blocker, blocker);
         assert_eq!(judgement.verdict, Verdict::Present, "{blocker:?}");
-        assert_eq!(judgement.evidence, present_evidence, "{blocker:?}");
+        assert_eq!(bare(&judgement.evidence), present_evidence, "{blocker:?}");
         assert_eq!(judgement.promoters, blocker.promoters(), "{blocker:?}");
 
         let judgement = judge(blocker, Some(&signals(absent)), None, &thresholds);
         assert_eq!(judgement.verdict, Verdict::Absent, "{blocker:?}");
-        assert_eq!(judgement.evidence, absent_evidence, "{blocker:?}");
+        assert_eq!(bare(&judgement.evidence), absent_evidence, "{blocker:?}");
 
         // Signals that say nothing about this blocker, or no signals at all.
         for silent in [Some(signals("")), None] {
@@ -333,7 +334,7 @@ fn one_tripped_signal_is_enough() {
     );
     assert_eq!(judgement.verdict, Verdict::Present);
     assert_eq!(
-        judgement.evidence,
+        bare(&judgement.evidence),
         [
             evidence("executive_customer_time", "30%", "at least 15%", false),
             evidence("executives_as_customers.practised", "false", "true", true),
@@ -397,7 +398,7 @@ fn the_lines_are_inclusive_and_move_with_the_thresholds() {
         &strict,
     );
     assert_eq!(
-        judgement.evidence,
+        bare(&judgement.evidence),
         [evidence(
             "executive_customer_time",
             "15%",
@@ -476,6 +477,15 @@ fn scored(item: &str, score: u8) -> RoundResult {
         .score_round(&round, &ScoringOptions::default())
 }
 
+/// The evidence without its margins, to compare with the expected lists.
+fn bare(evidence: &[Evidence]) -> Vec<Evidence> {
+    evidence
+        .iter()
+        .cloned()
+        .map(|e| Evidence { margin: None, ..e })
+        .collect()
+}
+
 fn from_answers(item: &str, observed: &str, tripped: bool) -> Evidence {
     Evidence {
         source: Source::Assessment,
@@ -483,6 +493,7 @@ fn from_answers(item: &str, observed: &str, tripped: bool) -> Evidence {
         observed: observed.to_owned(),
         expected: "at least 40".to_owned(),
         tripped,
+        margin: None,
     }
 }
 
@@ -499,14 +510,14 @@ fn the_assessment_item_decides_when_the_signals_are_silent() {
             let judgement = judge(blocker, signals, Some(&low), &thresholds);
             assert_eq!(judgement.verdict, Verdict::Present, "{blocker:?}");
             assert_eq!(
-                judgement.evidence,
+                bare(&judgement.evidence),
                 [from_answers(item, "team score 25.0 from 2 answers", true)],
                 "{blocker:?}"
             );
             let judgement = judge(blocker, signals, Some(&high), &thresholds);
             assert_eq!(judgement.verdict, Verdict::Absent, "{blocker:?}");
             assert_eq!(
-                judgement.evidence,
+                bare(&judgement.evidence),
                 [from_answers(item, "team score 100.0 from 2 answers", false)],
                 "{blocker:?}"
             );
@@ -520,22 +531,76 @@ fn the_assessment_item_decides_when_the_signals_are_silent() {
 }
 
 #[test]
-fn the_signals_take_precedence_over_the_assessment_item() {
+fn the_signals_and_the_assessment_item_both_count_and_disagreement_is_said() {
     let thresholds = Thresholds::default();
-    for (blocker, _, _, absent, absent_evidence) in signal_cases() {
+    for (blocker, present, _, absent, absent_evidence) in signal_cases() {
         // The team's answers point to the blocker; the signals say it is absent.
         let low = scored(evidence_item(blocker), 0);
         let judgement = judge(blocker, Some(&signals(absent)), Some(&low), &thresholds);
-        assert_eq!(judgement.verdict, Verdict::Absent, "{blocker:?}");
-        assert_eq!(judgement.evidence, absent_evidence, "{blocker:?}");
-        assert!(
-            judgement
-                .evidence
-                .iter()
-                .all(|e| e.source == Source::Signals),
-            "{blocker:?}"
-        );
+        assert_eq!(judgement.verdict, Verdict::Present, "{blocker:?}");
+        assert!(judgement.contested, "{blocker:?}");
+        assert_eq!(judgement.margin, 1.0, "{blocker:?}");
+        let (from_signals, from_answers): (Vec<_>, Vec<_>) = judgement
+            .evidence
+            .iter()
+            .cloned()
+            .partition(|e| e.source == Source::Signals);
+        assert_eq!(bare(&from_signals), absent_evidence, "{blocker:?}");
+        assert_eq!(from_answers.len(), 1, "{blocker:?}");
+        assert!(from_answers[0].tripped, "{blocker:?}");
+        // Signals and answers agreeing: not contested.
+        let judgement = judge(blocker, Some(&signals(present)), Some(&low), &thresholds);
+        assert_eq!(judgement.verdict, Verdict::Present, "{blocker:?}");
+        assert!(!judgement.contested, "{blocker:?}");
+        // Only the signals: not contested either.
+        let judgement = judge(blocker, Some(&signals(present)), None, &thresholds);
+        assert!(!judgement.contested, "{blocker:?}");
     }
+}
+
+#[test]
+fn a_verdict_near_the_line_is_borderline_and_carries_its_margin() {
+    let t = Thresholds::default();
+    let near = signals("executive_customer_time = 0.149");
+    let judgement = judge(Blocker::ForgottenCustomer, Some(&near), None, &t);
+    assert_eq!(judgement.verdict, Verdict::Borderline);
+    assert!((judgement.margin - 0.1 / 15.0).abs() < 1e-9);
+    let far = signals("executive_customer_time = 0.09");
+    let judgement = judge(Blocker::ForgottenCustomer, Some(&far), None, &t);
+    assert_eq!(judgement.verdict, Verdict::Present);
+    assert!((judgement.margin - 0.4).abs() < 1e-9);
+    // With no tolerance the near miss is present too; with a wide one, the far one is borderline.
+    let judgement = judge(
+        Blocker::ForgottenCustomer,
+        Some(&near),
+        None,
+        &t.with_tolerance(0.0),
+    );
+    assert_eq!(judgement.verdict, Verdict::Present);
+    let judgement = judge(
+        Blocker::ForgottenCustomer,
+        Some(&far),
+        None,
+        &t.with_tolerance(0.5),
+    );
+    assert_eq!(judgement.verdict, Verdict::Borderline);
+    // Ceilings weigh the way up to 100%: 75% against at most 70% is 5 / 30 of it.
+    let heavy = signals("[change_effort]\nprocesses_and_systems = 0.75\nmindset = 0.25");
+    let judgement = judge(Blocker::ProcessOverMindset, Some(&heavy), None, &t);
+    assert!((judgement.margin - 5.0 / 30.0).abs() < 1e-9);
+    // A borderline blocker does not cap the level.
+    let review = OrganizationReview {
+        signals: Some(signals("executive_customer_time = 0.149")),
+        ..sample_review()
+    };
+    let result = review.assess(&ReviewOptions::default()).unwrap();
+    assert!(
+        result
+            .blockers
+            .iter()
+            .all(|j| j.verdict != Verdict::Present)
+    );
+    assert_eq!(result.blocker_cap, None);
 }
 
 #[test]
@@ -614,6 +679,7 @@ fn the_sample_shows_six_promoters_in_place() {
                 observed: "names a benefit for employees".to_owned(),
                 expected: "a benefit for employees and other stakeholders".to_owned(),
                 tripped: true,
+                margin: None,
             },
         ),
     ];
@@ -655,12 +721,12 @@ fn promoters_follow_the_thresholds_and_need_evidence() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn the_sample_review_is_emerging_capped_from_defined_by_three_blockers() {
+fn the_sample_review_keeps_defined_under_a_cap_weighed_by_margins() {
     let review = sample_review();
     let result = review.assess(&ReviewOptions::default()).unwrap();
     let maturity = result.maturity.as_ref().unwrap();
     assert_eq!(maturity.level, Some(level(3, "Defined")));
-    assert_eq!(result.level, Some(level(2, "Emerging")));
+    assert_eq!(result.level, Some(level(3, "Defined")));
     let present: Vec<Blocker> = result.present().map(|j| j.blocker).collect();
     let three = vec![
         Blocker::CompanyCentric,
@@ -668,16 +734,30 @@ fn the_sample_review_is_emerging_capped_from_defined_by_three_blockers() {
         Blocker::ProcessOverMindset,
     ];
     assert_eq!(present, three);
+    // Margins 0.3, 0.4 and 0.05 / 0.3; the team's answers disagree with each,
+    // so each weighs half.
+    let margins: Vec<f64> = result.present().map(|j| j.margin).collect();
+    for (got, want) in margins.iter().zip([0.3, 0.4, 0.05 / 0.3]) {
+        assert!((got - want).abs() < 1e-9, "{got} {want}");
+    }
+    assert!(result.present().all(|j| j.contested));
+    let cap = result.blocker_cap.clone().unwrap();
+    assert!(!cap.binds());
     assert_eq!(
-        result.blocker_cap,
-        Some(BlockerCap {
-            blockers: three,
-            levels_per_blocker: 1,
-            cap: 2,
-            uncapped: level(3, "Defined"),
-            capped: level(2, "Emerging"),
-        })
+        (
+            cap.blockers,
+            cap.levels_per_blocker,
+            cap.max_cap_levels,
+            cap.levels_taken,
+            cap.cap
+        ),
+        (three, 1, 2, 1, 4)
     );
+    for (got, want) in cap.weights.iter().zip([0.15, 0.2, 0.05 / 0.6]) {
+        assert!((got - want).abs() < 1e-9, "{got} {want}");
+    }
+    assert_eq!(cap.uncapped, level(3, "Defined"));
+    assert_eq!(cap.capped, level(3, "Defined"));
     // Every blocker is judged; the others are absent on the signals.
     assert_eq!(result.blockers.len(), 7);
     assert!(
@@ -702,7 +782,8 @@ fn no_levels_per_blocker_leaves_the_level_uncapped() {
     assert_eq!(options.levels_per_blocker(), 0);
     let result = sample_review().assess(&options).unwrap();
     assert_eq!(result.level, Some(level(3, "Defined")));
-    assert_eq!(result.blocker_cap, None);
+    let cap = result.blocker_cap.clone().unwrap();
+    assert_eq!((cap.levels_taken, cap.cap, cap.binds()), (0, 5, false));
     assert_eq!(result.present().count(), 3);
 }
 
@@ -715,13 +796,25 @@ fn the_review_options_reach_the_judgement_and_the_cap() {
     let result = sample_review().assess(&options).unwrap();
     assert_eq!(result.present().count(), 2);
     assert_eq!(result.level, Some(level(3, "Defined")));
-    assert_eq!(result.blocker_cap, None);
-    // Two levels per blocker take three blockers to the lowest level.
+    assert!(!result.blocker_cap.unwrap().binds());
+    // Five levels per unit of weight: ceil(5 x 0.43) = 3, but at most 2 by
+    // default, and 3 when the maximum allows it.
     let result = sample_review()
-        .assess(&ReviewOptions::default().with_levels_per_blocker(2))
+        .assess(&ReviewOptions::default().with_levels_per_blocker(5))
         .unwrap();
-    assert_eq!(result.level, Some(level(1, "Reactive")));
-    assert_eq!(result.blocker_cap.unwrap().cap, 1);
+    assert_eq!(result.level, Some(level(3, "Defined")));
+    assert_eq!(result.blocker_cap.unwrap().cap, 3);
+    let result = sample_review()
+        .assess(
+            &ReviewOptions::default()
+                .with_levels_per_blocker(5)
+                .with_max_cap_levels(3),
+        )
+        .unwrap();
+    assert_eq!(result.level, Some(level(2, "Emerging")));
+    let cap = result.blocker_cap.unwrap();
+    assert!(cap.binds());
+    assert_eq!((cap.levels_taken, cap.cap), (3, 2));
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub struct Thresholds {
     short_term_incentives: Share,
     process_effort: Share,
     item_score: f64,
+    tolerance: f64,
 }
 
 impl Default for Thresholds {
@@ -37,6 +38,7 @@ impl Default for Thresholds {
             short_term_incentives: Share::from_fraction(Self::SHORT_TERM_INCENTIVES),
             process_effort: Share::from_fraction(Self::PROCESS_EFFORT),
             item_score: Self::ITEM_SCORE,
+            tolerance: Self::TOLERANCE,
         }
     }
 }
@@ -56,6 +58,14 @@ impl Thresholds {
     /// A team score below 40 (of 100) on the item that speaks to a blocker
     /// counts as evidence of it.
     pub const ITEM_SCORE: f64 = 40.0;
+    /// A blocker whose evidence is past its line by a [margin](Evidence::margin)
+    /// under 0.1 is [borderline](Verdict::Borderline), not present. The sources
+    /// give no such figure: this is the crate's default, chosen so that a
+    /// reading within a tenth of the way from the line to the worst end of its
+    /// scale (14.9% executive time against 15%, 71% process effort against 70%)
+    /// is not treated like a clear one, since such figures are within what a
+    /// diary or a budget split can measure.
+    pub const TOLERANCE: f64 = 0.1;
 
     /// Sets the least share of time executives should spend on customers.
     #[must_use]
@@ -101,6 +111,30 @@ impl Thresholds {
         self
     }
 
+    /// Sets the [margin](Evidence::margin) (0 to 1) under which a blocker
+    /// past its line is only [borderline](Verdict::Borderline).
+    ///
+    /// ```
+    /// use customer_strategy::Thresholds;
+    ///
+    /// assert_eq!(Thresholds::default().tolerance(), 0.1);
+    /// assert_eq!(Thresholds::default().with_tolerance(0.25).tolerance(), 0.25);
+    /// assert_eq!(Thresholds::default().with_tolerance(f64::NAN).tolerance(), 0.1);
+    /// ```
+    #[must_use]
+    pub fn with_tolerance(mut self, margin: f64) -> Self {
+        if margin.is_finite() {
+            self.tolerance = margin.clamp(0.0, 1.0);
+        }
+        self
+    }
+
+    /// The margin under which a blocker past its line is only borderline.
+    #[must_use]
+    pub fn tolerance(&self) -> f64 {
+        self.tolerance
+    }
+
     /// The least share of time executives should spend on customers.
     #[must_use]
     pub fn executive_time(&self) -> Share {
@@ -139,12 +173,21 @@ impl Thresholds {
 }
 
 /// What the evidence says about a blocker.
+///
+/// The verdict is graded: [`Judgement::margin`] says how far past its line the
+/// evidence is, and a margin under the [tolerance](Thresholds::tolerance)
+/// gives [`Verdict::Borderline`] rather than [`Verdict::Present`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
-    /// The evidence shows the blocker at work.
+    /// The evidence shows the blocker at work, by a margin of at least the
+    /// tolerance.
     Present,
+    /// Some evidence is past its line, but by less than the tolerance: worth
+    /// watching, not enough to call the blocker present. A borderline blocker
+    /// does not cap the maturity level.
+    Borderline,
     /// The evidence shows no sign of it.
     Absent,
     /// There is no evidence either way.
@@ -180,6 +223,28 @@ pub struct Evidence {
     /// Whether this piece of evidence points to the blocker (or, for a
     /// promoter, shows it in place).
     pub tripped: bool,
+    /// For evidence about a blocker: how far past its line the evidence is,
+    /// from 0 (on the line, or not past it) to 1 (the worst end of the scale).
+    ///
+    /// For a floor `t` (at least `t`) and an observed `x < t`, the margin is
+    /// `(t - x) / t`; for a ceiling `t` (at most `t`) and `x > t`, it is
+    /// `(x - t) / (1 - t)`; a team score under its line `t` is a floor on
+    /// the scale 0 to 100, `(t - x) / t`; a yes-or-no signal on the wrong side is 1; a list (departments,
+    /// executives) gives the share of its entries on the wrong side. Absent
+    /// from documents written before margins were recorded, and from promoter
+    /// evidence.
+    ///
+    /// ```
+    /// use customer_strategy::{CultureSignals, Document, Blocker, Thresholds, judge};
+    ///
+    /// // 9% executive time against at least 15%: (15 - 9) / 15 = 0.4.
+    /// let signals = CultureSignals::from_toml("schema_version = 1\nexecutive_customer_time = 0.09")?;
+    /// let j = judge(Blocker::ForgottenCustomer, Some(&signals), None, &Thresholds::default());
+    /// assert!((j.evidence[0].margin.unwrap() - 0.4).abs() < 1e-9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f64>,
 }
 
 /// The judgement on one blocker: the verdict, the evidence behind it, and the
@@ -191,6 +256,18 @@ pub struct Judgement {
     pub blocker: Blocker,
     /// What the evidence says.
     pub verdict: Verdict,
+    /// How far past its line the strongest piece of tripped evidence is, from
+    /// 0 to 1 (see [`Evidence::margin`]); 0 when nothing tripped. Documents
+    /// written before margins were recorded read as 0.
+    #[serde(default)]
+    pub margin: f64,
+    /// Whether the sources disagree: one (the signals, say) points to the
+    /// blocker while another (the team's answers) speaks to it and does not.
+    /// Both are kept in [`Judgement::evidence`]; the verdict follows the
+    /// strongest tripped evidence, and a contested blocker weighs half in the
+    /// level cap. Documents written before read as `false`.
+    #[serde(default)]
+    pub contested: bool,
     /// The evidence looked at, in the order it was weighed.
     pub evidence: Vec<Evidence>,
     /// The promoters that answer the blocker.
@@ -224,9 +301,33 @@ fn percent(share: Share) -> String {
     format!("{text}%")
 }
 
-/// Judges one blocker. The signals decide where they say anything; otherwise a
-/// team's score on the blocker's item ([`evidence_item`]) decides; otherwise
-/// the verdict is [`Verdict::Unknown`].
+/// Judges one blocker from all the evidence at hand, triangulated: the
+/// signals and a team's score on the blocker's item ([`evidence_item`]) both
+/// count where both speak.
+///
+/// The judgement's [margin](Judgement::margin) is the largest margin of any
+/// tripped piece of evidence. The verdict is [`Verdict::Unknown`] without
+/// evidence, [`Verdict::Absent`] when nothing tripped, [`Verdict::Borderline`]
+/// when the margin is under the [tolerance](Thresholds::tolerance), and
+/// [`Verdict::Present`] otherwise. When one source trips and another speaks
+/// without tripping, the judgement is [contested](Judgement::contested).
+///
+/// ```
+/// use customer_strategy::{Blocker, CultureSignals, Document, Thresholds, Verdict, judge};
+///
+/// let t = Thresholds::default();
+/// let clear = CultureSignals::from_toml("schema_version = 1\nexecutive_customer_time = 0.09")?;
+/// let near = CultureSignals::from_toml("schema_version = 1\nexecutive_customer_time = 0.149")?;
+/// // (15 - 9) / 15 = 0.4: present.
+/// let j = judge(Blocker::ForgottenCustomer, Some(&clear), None, &t);
+/// assert_eq!(j.verdict, Verdict::Present);
+/// assert!((j.margin - 0.4).abs() < 1e-9);
+/// // (15 - 14.9) / 15 = 0.0067, under the tolerance of 0.1: borderline.
+/// let j = judge(Blocker::ForgottenCustomer, Some(&near), None, &t);
+/// assert_eq!(j.verdict, Verdict::Borderline);
+/// assert!(j.margin < t.tolerance());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[must_use]
 pub fn judge(
     blocker: Blocker,
@@ -237,10 +338,10 @@ pub fn judge(
     let mut evidence = signals.map_or_else(Vec::new, |s| signal_evidence(blocker, s, thresholds));
     // The evidence items are those of the built-in instrument.
     let round = round.filter(|r| r.instrument.id.as_str() == BUILT_IN_INSTRUMENT);
-    if evidence.is_empty()
-        && let Some(item) = round.and_then(|r| r.item(evidence_item(blocker)))
+    if let Some(item) = round.and_then(|r| r.item(evidence_item(blocker)))
         && let Some(mean) = item.mean
     {
+        let margin = floor_margin(mean.get(), thresholds.item_score);
         evidence.push(Evidence {
             source: Source::Assessment,
             subject: format!("item {}", item.id),
@@ -250,22 +351,65 @@ pub fn judge(
                 if item.n == 1 { "" } else { "s" }
             ),
             expected: format!("at least {}", thresholds.item_score),
-            tripped: mean.get() < thresholds.item_score,
+            tripped: margin > 0.0,
+            margin: Some(margin),
         });
     }
+    let margin = evidence
+        .iter()
+        .filter(|e| e.tripped)
+        .filter_map(|e| e.margin)
+        .fold(0.0_f64, f64::max);
+    let speaks = |source: Source| evidence.iter().any(|e| e.source == source);
+    let trips = |source: Source| evidence.iter().any(|e| e.source == source && e.tripped);
+    let contested = [Source::Signals, Source::Assessment]
+        .iter()
+        .any(|&s| trips(s))
+        && [Source::Signals, Source::Assessment]
+            .iter()
+            .any(|&s| speaks(s) && !trips(s));
     let verdict = if evidence.is_empty() {
         Verdict::Unknown
-    } else if evidence.iter().any(|e| e.tripped) {
-        Verdict::Present
-    } else {
+    } else if !evidence.iter().any(|e| e.tripped) {
         Verdict::Absent
+    } else if margin < thresholds.tolerance {
+        Verdict::Borderline
+    } else {
+        Verdict::Present
     };
     Judgement {
         blocker,
         verdict,
+        margin,
+        contested,
         evidence,
         promoters: blocker.promoters().to_vec(),
     }
+}
+
+/// How far `observed` falls short of the floor `line`, as a share of the way
+/// from the line down to 0; 0 when it does not fall short.
+fn floor_margin(observed: f64, line: f64) -> f64 {
+    if observed < line && line > 0.0 {
+        ((line - observed) / line).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// How far `observed` is over the ceiling `line`, as a share of the way from
+/// the line up to `top`; 0 when it is not over.
+fn ceiling_margin(observed: f64, line: f64, top: f64) -> f64 {
+    if observed > line && top > line {
+        ((observed - line) / (top - line)).clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// 1 when a yes-or-no signal is on the wrong side, else 0.
+fn flag_margin(wrong: bool) -> f64 {
+    if wrong { 1.0 } else { 0.0 }
 }
 
 /// Judges every blocker.
@@ -288,6 +432,15 @@ fn signal(subject: &str, observed: String, expected: String, tripped: bool) -> E
         observed,
         expected,
         tripped,
+        margin: None,
+    }
+}
+
+/// Evidence about a blocker from the signals, tripped when its margin is above 0.
+fn against(subject: &str, observed: String, expected: String, margin: f64) -> Evidence {
+    Evidence {
+        margin: Some(margin),
+        ..signal(subject, observed, expected, margin > 0.0)
     }
 }
 
@@ -296,75 +449,83 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
     match blocker {
         Blocker::ShortTermResults => {
             if let Some(mix) = s.incentive_mix {
-                found.push(signal(
+                found.push(against(
                     "incentive_mix.short_term_financial",
                     percent(mix.short_term_financial),
                     format!("at most {}", percent(t.short_term_incentives)),
-                    mix.short_term_financial > t.short_term_incentives,
+                    ceiling_margin(
+                        mix.short_term_financial.get(),
+                        t.short_term_incentives.get(),
+                        1.0,
+                    ),
                 ));
             }
         }
         Blocker::WorkingForOwners => {
             if let Some(card) = s.scorecard {
-                found.push(signal(
+                found.push(against(
                     "scorecard.customer_weight",
                     percent(card.customer_weight),
                     format!("at least {}", percent(t.scorecard_weight)),
-                    card.customer_weight < t.scorecard_weight,
+                    floor_margin(card.customer_weight.get(), t.scorecard_weight.get()),
                 ));
-                found.push(signal(
+                found.push(against(
                     "scorecard.reported_to_board",
                     card.reported_to_board.to_string(),
                     "true".to_owned(),
-                    !card.reported_to_board,
+                    flag_margin(!card.reported_to_board),
                 ));
             }
         }
         Blocker::CompanyCentric => {
             if let Some(kpis) = s.kpis_with_customer_parameters {
-                found.push(signal(
+                found.push(against(
                     "kpis_with_customer_parameters",
                     percent(kpis),
                     format!("at least {}", percent(t.customer_kpis)),
-                    kpis < t.customer_kpis,
+                    floor_margin(kpis.get(), t.customer_kpis.get()),
                 ));
             }
         }
         Blocker::CompanyConvenience => {
             if let Some(reviewed) = s.policies_reviewed_for_customers {
-                found.push(signal(
+                found.push(against(
                     "policies_reviewed_for_customers",
                     reviewed.to_string(),
                     "true".to_owned(),
-                    !reviewed,
+                    flag_margin(!reviewed),
                 ));
             }
         }
         Blocker::ForgottenCustomer => {
             if let Some(time) = s.executive_customer_time {
-                found.push(signal(
+                found.push(against(
                     "executive_customer_time",
                     percent(time),
                     format!("at least {}", percent(t.executive_time)),
-                    time < t.executive_time,
+                    floor_margin(time.get(), t.executive_time.get()),
                 ));
             }
             if let Some(practice) = s.executives_as_customers {
-                found.push(signal(
+                found.push(against(
                     "executives_as_customers.practised",
                     practice.practised.to_string(),
                     "true".to_owned(),
-                    !practice.practised,
+                    flag_margin(!practice.practised),
                 ));
             }
         }
         Blocker::ProcessOverMindset => {
             if let Some(effort) = s.change_effort {
-                found.push(signal(
+                found.push(against(
                     "change_effort.processes_and_systems",
                     percent(effort.processes_and_systems),
                     format!("at most {}", percent(t.process_effort)),
-                    effort.processes_and_systems > t.process_effort,
+                    ceiling_margin(
+                        effort.processes_and_systems.get(),
+                        t.process_effort.get(),
+                        1.0,
+                    ),
                 ));
             }
         }
@@ -376,7 +537,7 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                     .filter(|d| !d.customer_tasks)
                     .map(|d| d.function.as_str())
                     .collect();
-                found.push(signal(
+                found.push(against(
                     "departments",
                     if without.is_empty() {
                         format!("all {} departments have customer tasks", departments.len())
@@ -389,7 +550,7 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                         )
                     },
                     "every department has customer tasks".to_owned(),
-                    !without.is_empty(),
+                    share_of(without.len(), departments.len()),
                 ));
             }
             if let Some(roles) = s.cxo_customer_roles.as_ref().filter(|r| !r.is_empty()) {
@@ -397,19 +558,28 @@ fn signal_evidence(blocker: Blocker, s: &CultureSignals, t: &Thresholds) -> Vec<
                     .iter()
                     .filter(|r| r.customer_role.trim().is_empty())
                     .count();
-                found.push(signal(
+                found.push(against(
                     "cxo_customer_roles",
                     format!(
                         "{without} of {} executives hold no customer role",
                         roles.len()
                     ),
                     "every executive holds a customer role".to_owned(),
-                    without > 0,
+                    share_of(without, roles.len()),
                 ));
             }
         }
     }
     found
+}
+
+/// `part` of `whole` as a share, 0 for an empty whole.
+fn share_of(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 / whole as f64).clamp(0.0, 1.0)
+    }
 }
 
 /// A promoter the evidence shows in place.
@@ -550,6 +720,7 @@ pub fn promoters_in_place(
                 },
                 expected: "a benefit for employees and other stakeholders".to_owned(),
                 tripped: employees,
+                margin: None,
             },
         );
     }

@@ -216,13 +216,22 @@ fn summary(blocks: &mut Vec<Block>, report: &ReviewReport<'_>, trend: Option<&Tr
     cards.push(Card {
         label: "Maturity level".to_owned(),
         value: final_level.map_or_else(|| "–".to_owned(), level_text),
-        note: match (&review.blocker_cap, &r.weakest_link) {
+        note: match (
+            review.blocker_cap.as_ref().filter(|c| c.binds()),
+            &r.weakest_link,
+        ) {
             (Some(cap), _) => format!(
                 "capped by {}",
                 plural(cap.blockers.len(), "culture blocker", "culture blockers")
             ),
             (None, Some(_)) => "capped by the weakest dimension".to_owned(),
-            (None, None) => "no cap applies".to_owned(),
+            (None, None) => match &review.blocker_cap {
+                Some(cap) => format!(
+                    "{} weighed, under their cap",
+                    plural(cap.blockers.len(), "culture blocker", "culture blockers")
+                ),
+                None => "no cap applies".to_owned(),
+            },
         },
     });
     cards.push(Card {
@@ -252,7 +261,7 @@ fn summary(blocks: &mut Vec<Block>, report: &ReviewReport<'_>, trend: Option<&Tr
     blocks.push(Block::Cards(cards));
 
     let mut points: Vec<Line> = Vec::new();
-    if let Some(cap) = &review.blocker_cap {
+    if let Some(cap) = review.blocker_cap.as_ref().filter(|c| c.binds()) {
         let names: Vec<&str> = cap.blockers.iter().map(|b| b.title()).collect();
         points.push(vec![
             text(format!(
@@ -480,14 +489,32 @@ fn culture(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
         "Culture: what blocks the strategy".to_owned(),
     ));
     match (&review.blocker_cap, &review.level) {
-        (Some(cap), _) => blocks.push(Block::Paragraph(vec![text(format!(
-            "The answers give level {}, but {} at work cap it at level {}: each takes {} \
-                 off the highest level the organization can reach.",
-            level_text(&cap.uncapped),
-            plural(cap.blockers.len(), "blocker", "blockers"),
-            level_text(&cap.capped),
-            plural(usize::from(cap.levels_per_blocker), "level", "levels")
-        ))])),
+        (Some(cap), _) => {
+            let total: f64 = cap.weights.iter().sum();
+            let weighing = format!(
+                "{} at work weigh {total:.2} in all (each its margin past its line, half when \
+                 the sources disagree); {} per unit of weight, rounded up and at most {}, takes \
+                 {} off the highest level: the cap is level {}.",
+                plural(cap.blockers.len(), "blocker", "blockers"),
+                plural(usize::from(cap.levels_per_blocker), "level", "levels"),
+                cap.max_cap_levels,
+                plural(usize::from(cap.levels_taken), "level", "levels"),
+                cap.cap
+            );
+            let outcome = if cap.binds() {
+                format!(
+                    " The answers give level {}, so the level is capped at {}.",
+                    level_text(&cap.uncapped),
+                    level_text(&cap.capped)
+                )
+            } else {
+                format!(
+                    " The answers give level {}, under the cap: the level stands.",
+                    level_text(&cap.uncapped)
+                )
+            };
+            blocks.push(Block::Paragraph(vec![text(weighing + &outcome)]));
+        }
         (None, Some(level)) if review.present().next().is_some() => {
             blocks.push(Block::Paragraph(vec![text(format!(
                 "The blockers at work do not lower the level: it stays {}.",
@@ -515,13 +542,31 @@ fn culture(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
                     Inline::Code(e.subject.clone()),
                     text(format!(" is {}", e.observed)),
                     text(format!(
-                        "; a customer culture shows {} (from the {}).",
+                        "; a customer culture shows {} (from the {}{}).",
                         e.expected,
-                        source_name(e.source)
+                        source_name(e.source),
+                        e.margin
+                            .filter(|_| e.tripped)
+                            .map_or_else(String::new, |m| format!(", margin {m:.2}"))
                     )),
                 ]
             })
             .collect();
+        items.insert(
+            0,
+            vec![
+                strong("Margin: "),
+                text(format!(
+                    "{:.2} past the line (0 on it, 1 at the worst end of the scale){}.",
+                    judgement.margin,
+                    if judgement.contested {
+                        "; contested: the signals and the team's answers disagree"
+                    } else {
+                        ""
+                    }
+                )),
+            ],
+        );
         let mut answer = vec![strong("Answer it with: ")];
         for (i, promoter) in judgement.promoters.iter().enumerate() {
             if i > 0 {
@@ -556,6 +601,14 @@ fn culture(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
         notes.push(vec![
             strong("No sign of: "),
             text(clear.join("; ")),
+            text("."),
+        ]);
+    }
+    let borderline = titles(Verdict::Borderline);
+    if !borderline.is_empty() {
+        notes.push(vec![
+            strong("Borderline (past the line by less than the tolerance, no cap): "),
+            text(borderline.join("; ")),
             text("."),
         ]);
     }

@@ -27,6 +27,15 @@ pub(super) const ITEM_SCORE: NumberParam = NumberParam::new(
     100.0,
 );
 
+pub(super) const TOLERANCE: NumberParam = NumberParam::new(
+    "tolerance",
+    "The margin past its line (0 to 1, a share of the way from the line to the worst end of \
+     the scale) under which a blocker is borderline rather than present; the crate's default",
+    Thresholds::TOLERANCE,
+    0.0,
+    1.0,
+);
+
 /// Reports the judgement on `blocker`: a warning naming the evidence and the
 /// promoters when present, information when it could not be judged.
 fn report(
@@ -48,12 +57,7 @@ fn report(
             let tripped: Vec<&Evidence> = judgement.evidence.iter().filter(|e| e.tripped).collect();
             let evidence = tripped
                 .iter()
-                .map(|e| {
-                    format!(
-                        "{}: {} (a customer culture shows {})",
-                        e.subject, e.observed, e.expected
-                    )
-                })
+                .map(|e| describe(e))
                 .collect::<Vec<_>>()
                 .join("; ");
             let Some(first) = tripped.first() else {
@@ -63,9 +67,18 @@ fn report(
                 .finding(
                     path_of(first, review),
                     "culture.blocker.present",
-                    "Blocker \"{blocker}\": {evidence}. Promoters that answer it: {promoters}",
+                    "Blocker \"{blocker}\" (margin {margin}{contested}): {evidence}. Promoters that answer it: {promoters}",
                 )
                 .arg("blocker", blocker.title())
+                .arg("margin", format!("{:.2}", judgement.margin))
+                .arg(
+                    "contested",
+                    if judgement.contested {
+                        ", contested: the sources disagree"
+                    } else {
+                        ""
+                    },
+                )
                 .arg("blocker_id", blocker.as_str())
                 .arg("evidence", evidence)
                 .arg("promoters", promoters);
@@ -85,8 +98,47 @@ fn report(
             .at_most(Severity::Info)
             .hint(hint_for(blocker))
             .emit(),
+        Verdict::Borderline => {
+            let evidence = judgement
+                .evidence
+                .iter()
+                .filter(|e| e.tripped)
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join("; ");
+            let path = judgement
+                .evidence
+                .iter()
+                .find(|e| e.tripped)
+                .map_or_else(|| JsonPointer::from("/signals"), |e| path_of(e, review));
+            check
+                .finding(
+                    path,
+                    "culture.blocker.borderline",
+                    "Blocker \"{blocker}\" is borderline (margin {margin}, under the tolerance of {tolerance}): {evidence}",
+                )
+                .arg("blocker", blocker.title())
+                .arg("blocker_id", blocker.as_str())
+                .arg("margin", format!("{:.2}", judgement.margin))
+                .arg("tolerance", format!("{:.2}", thresholds.tolerance()))
+                .arg("evidence", evidence)
+                .at_most(Severity::Info)
+                .emit();
+        }
         _ => {}
     }
+}
+
+/// One piece of evidence in a sentence, with its margin where it has one.
+fn describe(e: &Evidence) -> String {
+    let margin = e
+        .margin
+        .filter(|_| e.tripped)
+        .map_or_else(String::new, |m| format!(", margin {m:.2}"));
+    format!(
+        "{}: {} (a customer culture shows {}{margin})",
+        e.subject, e.observed, e.expected
+    )
 }
 
 fn promoter_list(judgement: &Judgement) -> String {
@@ -153,6 +205,7 @@ pub(super) fn thresholds_from(params: &Params) -> Thresholds {
         .with_executive_time(share(params.number(&MIN_EXECUTIVE_TIME)))
         .with_process_effort(share(params.number(&MAX_PROCESS_EFFORT)))
         .with_item_score(params.number(&ITEM_SCORE))
+        .with_tolerance(params.number(&TOLERANCE))
 }
 
 pub(super) const MAX_SHORT_TERM: NumberParam = NumberParam::new(
@@ -171,7 +224,7 @@ pub(super) const SHORT_TERM: FnRule<OrganizationReview> = FnRule::new(
          changing the culture loses to the numbers; Total Customer Value Management names it \
          the first blocker.",
     )
-    .with_params(&[MAX_SHORT_TERM.spec(), ITEM_SCORE.spec()]),
+    .with_params(&[MAX_SHORT_TERM.spec(), ITEM_SCORE.spec(), TOLERANCE.spec()]),
     short_term,
 );
 
@@ -196,7 +249,7 @@ pub(super) const OWNERS: FnRule<OrganizationReview> = FnRule::new(
          customer value that weighs on the scorecard and reaches the board beside the \
          financials makes them answer to customers too.",
     )
-    .with_params(&[MIN_SCORECARD.spec(), ITEM_SCORE.spec()]),
+    .with_params(&[MIN_SCORECARD.spec(), ITEM_SCORE.spec(), TOLERANCE.spec()]),
     owners,
 );
 
@@ -220,7 +273,11 @@ pub(super) const COMPANY_CENTRIC: FnRule<OrganizationReview> = FnRule::new(
         "What executives measure is what they look at; KPIs without customer parameters keep \
          their eyes on the company.",
     )
-    .with_params(&[MIN_CUSTOMER_KPIS.spec(), ITEM_SCORE.spec()]),
+    .with_params(&[
+        MIN_CUSTOMER_KPIS.spec(),
+        ITEM_SCORE.spec(),
+        TOLERANCE.spec(),
+    ]),
     company_centric,
 );
 
@@ -236,7 +293,7 @@ pub(super) const CONVENIENCE: FnRule<OrganizationReview> = FnRule::new(
         "Policies written for the company's ease make customers do the work; reviewing them \
          for the customer's convenience is the sign that the customer comes first.",
     )
-    .with_params(&[ITEM_SCORE.spec()]),
+    .with_params(&[ITEM_SCORE.spec(), TOLERANCE.spec()]),
     convenience,
 );
 
@@ -266,7 +323,11 @@ pub(super) const FORGOTTEN: FnRule<OrganizationReview> = FnRule::new(
         "Executives are customers too, but forget it at work; giving at least 15% of their \
          time to customers, and using the company as a customer would, keeps the memory alive.",
     )
-    .with_params(&[MIN_EXECUTIVE_TIME.spec(), ITEM_SCORE.spec()]),
+    .with_params(&[
+        MIN_EXECUTIVE_TIME.spec(),
+        ITEM_SCORE.spec(),
+        TOLERANCE.spec(),
+    ]),
     forgotten,
 );
 
@@ -296,7 +357,11 @@ pub(super) const MINDSET: FnRule<OrganizationReview> = FnRule::new(
         "Processes and systems are easier to change than how people think, so effort drifts \
          there; a customer mind-set is what competitors cannot copy.",
     )
-    .with_params(&[MAX_PROCESS_EFFORT.spec(), ITEM_SCORE.spec()]),
+    .with_params(&[
+        MAX_PROCESS_EFFORT.spec(),
+        ITEM_SCORE.spec(),
+        TOLERANCE.spec(),
+    ]),
     mindset,
 );
 
@@ -318,7 +383,7 @@ pub(super) const TASKS: FnRule<OrganizationReview> = FnRule::new(
         "Without a process that gives every department and executive tasks for the customer, \
          customer work stays with the departments that meet customers.",
     )
-    .with_params(&[ITEM_SCORE.spec()]),
+    .with_params(&[ITEM_SCORE.spec(), TOLERANCE.spec()]),
     tasks,
 );
 

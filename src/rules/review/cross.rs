@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use super::{ReviewIndex, blockers, review_rule};
 use crate::canvas::{Canvas, Lifecycle, Perspective, Role, Voice};
-use crate::culture::{CultureSignals, Verdict, judge_all};
+use crate::culture::{CultureSignals, judge_all};
 use crate::review::{OrganizationReview, cap_by_blockers};
 use crate::validate::{Check, FnRule, IntegerParam, JsonPointer, NumberParam};
 
@@ -166,8 +166,18 @@ fn missing_evidence(
 
 const LEVELS_PER_BLOCKER: IntegerParam = IntegerParam::new(
     "levels_per_blocker",
-    "How many levels each blocker present takes off the highest maturity level reachable",
+    "How many levels a blocker present at the full margin of 1 takes off the highest maturity \
+     level reachable; each blocker weighs its margin",
     crate::review::ReviewOptions::LEVELS_PER_BLOCKER as i64,
+    0,
+    10,
+);
+
+const MAX_CAP_LEVELS: IntegerParam = IntegerParam::new(
+    "max_cap_levels",
+    "The most levels the blockers can take off the highest maturity level, however many are \
+     present (the crate's default keeps the middle of a five-level instrument reachable)",
+    crate::review::ReviewOptions::MAX_CAP_LEVELS as i64,
     0,
     10,
 );
@@ -177,12 +187,17 @@ pub(super) const BLOCKER_CAP: FnRule<OrganizationReview> = FnRule::new(
         "REVIEW-CAP-001",
         "Culture blockers cap the maturity level",
         "A strategy people do not embrace sits on the shelf: however well a team rates its \
-         practice, each blocker at work in the culture lowers the level it can claim. \
-         Blockers are judged with this rule's threshold parameters, which default to the \
-         culture rules' defaults; configure both alike.",
+         practice, blockers at work in the culture lower the level it can claim. Each blocker \
+         present weighs its margin past its line (half when the signals and the answers \
+         disagree; borderline blockers weigh nothing); the levels taken off the highest level \
+         are the total weight times `levels_per_blocker`, rounded up, and at most \
+         `max_cap_levels`. Blockers are judged with this rule's threshold parameters, which \
+         default to the culture rules' defaults; configure both alike.",
     )
     .with_params(&[
         LEVELS_PER_BLOCKER.spec(),
+        MAX_CAP_LEVELS.spec(),
+        blockers::TOLERANCE.spec(),
         blockers::MAX_SHORT_TERM.spec(),
         blockers::MIN_SCORECARD.spec(),
         blockers::MIN_CUSTOMER_KPIS.spec(),
@@ -201,27 +216,36 @@ fn blocker_cap(review: &OrganizationReview, index: &ReviewIndex, check: &mut Che
         return;
     };
     let thresholds = blockers::thresholds_from(check.params());
-    let present: Vec<_> = judge_all(review.signals.as_ref(), Some(maturity), &thresholds)
-        .into_iter()
-        .filter(|j| j.verdict == Verdict::Present)
-        .map(|j| j.blocker)
-        .collect();
+    let judgements = judge_all(review.signals.as_ref(), Some(maturity), &thresholds);
     let per = u8::try_from(check.params().integer(&LEVELS_PER_BLOCKER)).unwrap_or(u8::MAX);
-    if let Some(cap) = cap_by_blockers(&assessment.instrument, level, &present, per) {
-        let names: Vec<&str> = cap.blockers.iter().map(|b| b.title()).collect();
-        check
-            .finding(
-                JsonPointer::from("/assessment/round"),
-                "review.cap.capped",
-                "The team's answers give level {uncapped}, but {count} blocker(s) at work cap it at level {capped}: {blockers}",
-            )
-            .arg("uncapped", cap.uncapped.number)
-            .arg("capped", cap.capped.number)
-            .arg("count", cap.blockers.len())
-            .arg("blockers", names.join("; "))
-            .hint("Work on the blockers with the promoters that answer them; the level follows.")
-            .emit();
+    let max = u8::try_from(check.params().integer(&MAX_CAP_LEVELS)).unwrap_or(u8::MAX);
+    let Some(cap) = cap_by_blockers(&assessment.instrument, level, &judgements, per, max) else {
+        return;
+    };
+    if !cap.binds() {
+        return;
     }
+    let names: Vec<String> = cap
+        .blockers
+        .iter()
+        .zip(&cap.weights)
+        .map(|(b, w)| format!("{} (weight {w:.2})", b.title()))
+        .collect();
+    let total: f64 = cap.weights.iter().sum();
+    check
+        .finding(
+            JsonPointer::from("/assessment/round"),
+            "review.cap.capped",
+            "The team's answers give level {uncapped}, but {count} blocker(s) at work weigh {total} in all and take {taken} level(s) off the highest, capping it at level {capped}: {blockers}",
+        )
+        .arg("uncapped", cap.uncapped.number)
+        .arg("capped", cap.capped.number)
+        .arg("count", cap.blockers.len())
+        .arg("total", format!("{total:.2}"))
+        .arg("taken", cap.levels_taken)
+        .arg("blockers", names.join("; "))
+        .hint("Work on the blockers with the promoters that answer them; the level follows.")
+        .emit();
 }
 
 pub(super) const CXO_ROLES_AGREE: FnRule<OrganizationReview> = FnRule::new(
