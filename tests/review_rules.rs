@@ -632,3 +632,33 @@ fn a_blocker_that_cannot_be_judged_names_the_signal_and_the_item() {
         )
     );
 }
+
+/// The cap fixtures say how far the cap bites; their messages must agree.
+#[test]
+fn the_cap_says_how_many_levels_the_blockers_take() {
+    let expected = [
+        ("cap-bites-on-a-top-scoring-team.json", 1, 4),
+        ("cap-seven-blockers-on-a-top-scoring-team.json", 2, 3),
+        ("cap-max-one-level-by-config.json", 1, 4),
+    ];
+    for (name, taken, capped) in expected {
+        let case = load_case(name).unwrap();
+        let report = case.report();
+        let finding = report
+            .findings()
+            .iter()
+            .find(|f| f.code == "REVIEW-CAP-001")
+            .unwrap_or_else(|| panic!("{name}: no REVIEW-CAP-001"));
+        let message = &finding.message;
+        assert!(
+            message.starts_with("The team's answers give level 5,"),
+            "{name}: {message}"
+        );
+        assert!(
+            message.contains(&format!(
+                "take {taken} level(s) off the highest, capping it at level {capped}:"
+            )),
+            "{name}: {message}"
+        );
+    }
+}
