@@ -647,7 +647,12 @@ fn the_sample_shows_six_promoters_in_place() {
         ),
         place(
             Promoter::CustomerCentricCircles,
-            evidence("circles.count", "6", "at least 1", true),
+            evidence(
+                "circles",
+                "6 circle(s), levels taking part: front_line, manager",
+                "at least 1 circle, with the front line taking part",
+                true,
+            ),
         ),
         place(
             Promoter::ContinuousImprovement,
@@ -666,8 +671,8 @@ fn the_sample_shows_six_promoters_in_place() {
             Promoter::SystemicChange,
             evidence(
                 "scorecard",
-                "customer weight 18%, reported to the board: true",
-                "at least 15% and reported to the board",
+                "customer weight 18%, reported to the board: true, departments with customer tasks: 9 of 9",
+                "at least 15%, reported to the board, and customer tasks in every department",
                 true,
             ),
         ),
@@ -714,6 +719,40 @@ fn promoters_follow_the_thresholds_and_need_evidence() {
     );
     assert!(promoters_in_place(None, None, &Thresholds::default()).is_empty());
     assert!(promoters_in_place(Some(&signals("")), None, &Thresholds::default()).is_empty());
+}
+
+#[test]
+fn circles_promote_only_with_the_front_line_and_systemic_change_needs_the_whole_system() {
+    let in_place = |toml: &str| -> Vec<Promoter> {
+        promoters_in_place(Some(&signals(toml)), None, &Thresholds::default())
+            .into_iter()
+            .map(|p| p.promoter)
+            .collect()
+    };
+    // Circles of managers alone, or with their levels not recorded, are not
+    // built from the bottom up.
+    assert!(in_place("[circles]\ncount = 4\nlevels = [\"manager\", \"executive\"]").is_empty());
+    assert!(in_place("[circles]\ncount = 4").is_empty());
+    assert_eq!(
+        in_place("[circles]\ncount = 4\nlevels = [\"front_line\"]"),
+        [Promoter::CustomerCentricCircles]
+    );
+    assert!(in_place("[circles]\ncount = 0\nlevels = [\"front_line\"]").is_empty());
+    // A scorecard weight reported to the board is not enough on its own.
+    let card = "[scorecard]\ncustomer_weight = 0.2\nreported_to_board = true\n";
+    assert!(in_place(card).is_empty());
+    let departments = |tasks: [bool; 2]| {
+        format!(
+            "{card}[[departments]]\nfunction = \"finance\"\ncustomer_tasks = {}\n\
+             [[departments]]\nfunction = \"legal\"\ncustomer_tasks = {}\n",
+            tasks[0], tasks[1]
+        )
+    };
+    assert!(in_place(&departments([true, false])).is_empty());
+    assert_eq!(
+        in_place(&departments([true, true])),
+        [Promoter::SystemicChange]
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -931,13 +970,19 @@ fn any_signals() -> impl Strategy<Value = CultureSignals> {
             })
             .collect()
     });
-    let circles = (any::<u32>(), maybe(cadence()), vec(function(), SIZE)).prop_map(
-        |(count, cadence, functions)| Circles {
+    let level = proptest::sample::select(OrgLevel::ALL.to_vec());
+    let circles = (
+        any::<u32>(),
+        maybe(cadence()),
+        vec(function(), SIZE),
+        vec(level, SIZE),
+    )
+        .prop_map(|(count, cadence, functions, levels)| Circles {
             count,
             cadence,
             functions,
-        },
-    );
+            levels,
+        });
     let rights = vec((text(), maybe(function())), SIZE).prop_map(|r| {
         r.into_iter()
             .map(|(right, owner)| CustomerRight { right, owner })

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::RoundResult;
+use crate::assessment::{OrgLevel, RoundResult};
 use crate::canvas::{Canvas, StakeholderGroup};
 use crate::culture::{Blocker, CultureSignals, Promoter};
 use crate::quantity::Share;
@@ -44,7 +44,8 @@ impl Default for Thresholds {
 }
 
 impl Thresholds {
-    /// Executives should spend at least 15% of their time on customers.
+    /// Executives should spend at least 15% of their time on customers: with
+    /// customers or on customer matters.
     pub const EXECUTIVE_TIME: f64 = 0.15;
     /// At least half of the KPIs should carry customer parameters.
     pub const CUSTOMER_KPIS: f64 = 0.5;
@@ -622,13 +623,20 @@ pub fn promoters_in_place(
             );
         }
         if let Some(circles) = &s.circles {
+            let front_line = circles.levels.contains(&OrgLevel::FrontLine);
+            let levels = if circles.levels.is_empty() {
+                "levels taking part not recorded".to_owned()
+            } else {
+                let names: Vec<&str> = circles.levels.iter().map(|l| l.as_str()).collect();
+                format!("levels taking part: {}", names.join(", "))
+            };
             add(
                 Promoter::CustomerCentricCircles,
                 signal(
-                    "circles.count",
-                    circles.count.to_string(),
-                    "at least 1".to_owned(),
-                    circles.count > 0,
+                    "circles",
+                    format!("{} circle(s), {levels}", circles.count),
+                    "at least 1 circle, with the front line taking part".to_owned(),
+                    circles.count > 0 && front_line,
                 ),
             );
         }
@@ -658,20 +666,34 @@ pub fn promoters_in_place(
             );
         }
         if let Some(card) = s.scorecard {
+            // A weight on the scorecard alone is one lever; systemic change
+            // reaches the whole management system: the board sees customer
+            // value beside the financials, and every department is given
+            // customer tasks by it.
+            let departments = s.departments.as_deref().unwrap_or_default();
+            let tasked = departments.iter().filter(|d| d.customer_tasks).count();
+            let every_department = !departments.is_empty() && tasked == departments.len();
             add(
                 Promoter::SystemicChange,
                 signal(
                     "scorecard",
                     format!(
-                        "customer weight {}, reported to the board: {}",
+                        "customer weight {}, reported to the board: {}, departments with customer tasks: {}",
                         percent(card.customer_weight),
-                        card.reported_to_board
+                        card.reported_to_board,
+                        if departments.is_empty() {
+                            "not recorded".to_owned()
+                        } else {
+                            format!("{tasked} of {}", departments.len())
+                        }
                     ),
                     format!(
-                        "at least {} and reported to the board",
+                        "at least {}, reported to the board, and customer tasks in every department",
                         percent(thresholds.scorecard_weight)
                     ),
-                    card.customer_weight >= thresholds.scorecard_weight && card.reported_to_board,
+                    card.customer_weight >= thresholds.scorecard_weight
+                        && card.reported_to_board
+                        && every_department,
                 ),
             );
         }

@@ -144,7 +144,8 @@ pub enum Promoter {
     /// charge of part of the customer work.
     ExecutivesBuildStrategy,
     /// Customer-Centric Circles: groups across the organization that build
-    /// customer focus from the bottom up.
+    /// customer focus from the bottom up. Shown in place only when the front
+    /// line takes part ([`Circles::levels`]).
     CustomerCentricCircles,
     /// Programmes that keep improving what customers get, without end.
     ContinuousImprovement,
@@ -152,12 +153,15 @@ pub enum Promoter {
     /// to staff, each with an owner.
     BillOfRights,
     /// Changes to the system itself: scorecards, KPIs, incentives and
-    /// reporting that carry customer value.
+    /// reporting that carry customer value. Shown in place only when the whole
+    /// system carries it: customer value weighs enough on the scorecard, is
+    /// reported to the board, and every department has customer tasks.
     SystemicChange,
     /// Creating value for employees and other stakeholders too, beyond running
     /// a function efficiently.
     StakeholderValue,
-    /// Executives giving at least 15% of their time to customers.
+    /// Executives giving at least 15% of their time to customers: with them or
+    /// on customer matters.
     ExecutiveCustomerTime,
     /// Changing how people think rather than adding systems and processes;
     /// a mind-set is hard for competitors to copy.

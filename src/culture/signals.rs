@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::OrgLevel;
 use crate::canvas::{Cadence, Function, Role};
 use crate::document::{Document, SchemaVersion, Sealed};
 use crate::quantity::Share;
@@ -41,7 +42,11 @@ pub struct CultureSignals {
     // The date reader takes no `null`, so neither does the schema.
     #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
     pub as_of: Option<NaiveDate>,
-    /// The share of their time executives spend with customers.
+    /// The share of their working time executives spend **on customers**: with
+    /// customers (visits, calls, listening in) or on customer matters
+    /// (complaints, journeys, customer measures). This is the one definition
+    /// of executive time in the crate: CULTURE-FORGOTTEN-001 judges it and the
+    /// built-in instrument's item `culture-07` asks it in the same words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub executive_customer_time: Option<Share>,
     /// The share of key performance indicators that include customer parameters.
@@ -144,6 +149,13 @@ pub struct Circles {
     /// The functions that take part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<Function>,
+    /// The levels of the organization whose people take part, such as
+    /// `["front_line", "manager"]`. Circles build the strategy from the bottom
+    /// up, so they count as the promoter only when the front line takes part;
+    /// empty (the default, and what documents written before this field read
+    /// as) means not recorded, and the promoter is then not shown in place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<OrgLevel>,
 }
 
 /// A Customers' Bill of Rights.

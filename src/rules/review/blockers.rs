@@ -181,7 +181,9 @@ fn hint_for(blocker: Blocker) -> String {
         Blocker::WorkingForOwners => "customer value on the scorecard (`scorecard`)",
         Blocker::CompanyCentric => "the share of KPIs with customer parameters",
         Blocker::CompanyConvenience => "whether policies are reviewed for customers",
-        Blocker::ForgottenCustomer => "the share of executive time with customers",
+        Blocker::ForgottenCustomer => {
+            "the share of executive time on customers (with them or on customer matters)"
+        }
         Blocker::ProcessOverMindset => "how change effort is split (`change_effort`)",
         Blocker::NoCustomerTasks => "which departments have customer tasks",
     };
@@ -310,7 +312,7 @@ fn convenience(review: &OrganizationReview, index: &ReviewIndex, check: &mut Che
 
 pub(super) const MIN_EXECUTIVE_TIME: NumberParam = NumberParam::new(
     "min_executive_time",
-    "The least share of their time executives spend with customers, from 0 to 1",
+    "The least share of their time executives spend on customers (with customers or on customer matters), from 0 to 1",
     Thresholds::EXECUTIVE_TIME,
     0.0,
     1.0,
@@ -321,7 +323,9 @@ pub(super) const FORGOTTEN: FnRule<OrganizationReview> = FnRule::new(
         "CULTURE-FORGOTTEN-001",
         "Executives remember what it is like to be a customer",
         "Executives are customers too, but forget it at work; giving at least 15% of their \
-         time to customers, and using the company as a customer would, keeps the memory alive.",
+         time to customers (with customers or on customer matters, the definition the signal \
+         `executive_customer_time` and the instrument item `culture-07` share), and using the \
+         company as a customer would, keeps the memory alive.",
     )
     .with_params(&[
         MIN_EXECUTIVE_TIME.spec(),

@@ -14,6 +14,7 @@ pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
     CXO_ROLES_AGREE,
     INCENTIVES_AGREE,
     SHARES_ADD_UP,
+    STALE_SIGNALS,
 ];
 
 const HIGH_SCORE: NumberParam = NumberParam::new(
@@ -409,5 +410,56 @@ fn shares_add_up(review: &OrganizationReview, _: &ReviewIndex, check: &mut Check
                 .arg("total", crate::rules::percent(total))
                 .emit();
         }
+    }
+}
+
+const MAX_SIGNAL_AGE: IntegerParam = IntegerParam::new(
+    "max_age_days",
+    "The most days the culture signals may predate the round they are reviewed with",
+    183,
+    0,
+    3660,
+);
+
+pub(super) const STALE_SIGNALS: FnRule<OrganizationReview> = FnRule::new(
+    review_rule(
+        "REVIEW-STALE-001",
+        "The culture signals are not much older than the round",
+        "The culture signals and the team's answers are weighed together, so they should \
+         describe the same organization at about the same time; signals gathered long before \
+         the round may show blockers the organization has since worked on, or miss new ones. \
+         The sources give no age limit: six months (183 days) is the crate's default, about \
+         the time a culture programme needs to move a measure such as executive time or the \
+         share of KPIs with customer parameters. Signals without an `as_of` date cannot be \
+         dated and are not judged.",
+    )
+    .with_params(&[MAX_SIGNAL_AGE.spec()]),
+    stale_signals,
+);
+
+fn stale_signals(review: &OrganizationReview, _: &ReviewIndex, check: &mut Check<'_>) {
+    let (Some(signals), Some(assessment)) = (&review.signals, &review.assessment) else {
+        return;
+    };
+    let Some(as_of) = signals.as_of else {
+        return;
+    };
+    let round = assessment.round.date;
+    let age = round.signed_duration_since(as_of).num_days();
+    let max = check.params().integer(&MAX_SIGNAL_AGE);
+    if age > max {
+        check
+            .finding(
+                JsonPointer::from("/signals/as_of"),
+                "review.signals.stale",
+                "The culture signals date from {as_of}, {age} days before the round of {round}: older than {max} days, they may no longer describe the culture the team answered about",
+            )
+            .arg("as_of", as_of.to_string())
+            .arg("round", round.to_string())
+            .arg("age", age)
+            .arg("max", max)
+            .related(JsonPointer::from("/assessment/round/date"))
+            .hint("Gather the culture signals again, close to the round, before weighing them together.")
+            .emit();
     }
 }
