@@ -1,5 +1,7 @@
 //! Keeps the sample canvases in `examples/data/` honest: they load, round-trip,
 //! agree between JSON and TOML, stay generated from the model, and hang together.
+//! After editing a sample's TOML, `UPDATE_SAMPLES=1 cargo test --test samples`
+//! writes its JSON again.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -68,6 +70,12 @@ fn json_and_toml_of_each_sample_load_to_the_same_canvas() {
 fn committed_json_is_exactly_what_the_model_writes() {
     for (name, toml, json) in SAMPLES {
         let written = load_toml(toml).to_json().unwrap();
+        // `UPDATE_SAMPLES=1 cargo test --test samples` rewrites the JSON from the TOML.
+        if std::env::var_os("UPDATE_SAMPLES").is_some() {
+            let path = format!("{}/examples/data/{name}.json", env!("CARGO_MANIFEST_DIR"));
+            std::fs::write(path, format!("{written}\n")).unwrap();
+            continue;
+        }
         assert_eq!(
             json,
             format!("{written}\n"),

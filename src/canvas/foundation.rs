@@ -51,6 +51,11 @@ pub struct BusinessGoal {
     pub id: BusinessGoalId,
     /// The goal, e.g. "Grow the mortgage book by 20% by 2029".
     pub statement: String,
+    /// Whether the goal is internal to the business (a capital ratio, cost to
+    /// income, compliance) and so needs no customer objective behind it.
+    /// `false` by default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
 }
 
 impl BusinessGoal {
@@ -60,6 +65,7 @@ impl BusinessGoal {
         BusinessGoal {
             id: BusinessGoalId::new(),
             statement: statement.into(),
+            internal: false,
         }
     }
 }

@@ -19,6 +19,13 @@ pub struct Metadata {
     pub name: String,
     /// The organization whose strategy this is.
     pub organization: String,
+    /// What kind of organization it is; the rules that depend on it (who may
+    /// own and sponsor the strategy, how many functions must sign, whether
+    /// pricing must be in scope) take their defaults from it. Absent means
+    /// [`OrganizationKind::Enterprise`], which is what documents written
+    /// before this field read as.
+    #[serde(default, skip_serializing_if = "OrganizationKind::is_enterprise")]
+    pub organization_kind: OrganizationKind,
     /// Whether the canvas is a workshop draft or put forward for sign-off.
     #[serde(default)]
     pub stage: Stage,
@@ -29,6 +36,10 @@ pub struct Metadata {
     /// it is a customer service or insight strategy rather than a customer strategy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scope: Vec<ScopeArea>,
+    /// Areas deliberately left out of the scope, each with the reason, such as
+    /// pricing for a public service whose users pay nothing. Empty by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_in_scope: Vec<ScopeExclusion>,
     /// The executive who sponsors the strategy, usually the chief executive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sponsor: Option<Person>,
@@ -105,6 +116,106 @@ impl Horizon {
             months
         }
     }
+}
+
+/// The kind of organization a strategy belongs to. Organizations differ in who
+/// can own a strategy and what it must cover; the canvas rules that depend on
+/// it take their defaults from the kind (see `RULES.md`, "Organization
+/// profiles"), and a configured parameter still wins.
+///
+/// ```
+/// use customer_strategy::{Canvas, Document, OrganizationKind};
+///
+/// let mut canvas = Canvas::new("Customer strategy 2027-2030", "Lindqvist & Daughters");
+/// assert_eq!(canvas.metadata.organization_kind, OrganizationKind::Enterprise);
+/// canvas.metadata.organization_kind = OrganizationKind::SmallBusiness;
+/// let json = canvas.to_json()?;
+/// assert!(json.contains(r#""organization_kind": "small_business""#));
+/// assert_eq!(OrganizationKind::SmallBusiness.as_str(), "small_business");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OrganizationKind {
+    /// A company with an executive team and several functions (the default).
+    #[default]
+    Enterprise,
+    /// A small business, often run by its owner or founder.
+    SmallBusiness,
+    /// A business unit or division of a larger group, led by its managing director.
+    BusinessUnit,
+    /// A public service (a hospital, an agency, a council), whose users may
+    /// pay nothing at the point of service.
+    PublicService,
+    /// A non-profit organization or charity.
+    NonProfit,
+}
+
+impl OrganizationKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [OrganizationKind; 5] = [
+        OrganizationKind::Enterprise,
+        OrganizationKind::SmallBusiness,
+        OrganizationKind::BusinessUnit,
+        OrganizationKind::PublicService,
+        OrganizationKind::NonProfit,
+    ];
+
+    /// The name used in documents, such as `"public_service"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OrganizationKind::Enterprise => "enterprise",
+            OrganizationKind::SmallBusiness => "small_business",
+            OrganizationKind::BusinessUnit => "business_unit",
+            OrganizationKind::PublicService => "public_service",
+            OrganizationKind::NonProfit => "non_profit",
+        }
+    }
+
+    /// Whether this is [`OrganizationKind::Enterprise`], the default.
+    #[must_use]
+    pub const fn is_enterprise(&self) -> bool {
+        matches!(self, OrganizationKind::Enterprise)
+    }
+
+    /// Whether pricing may be left out of the scope, with a reason: public
+    /// services and non-profits often charge their users nothing.
+    ///
+    /// ```
+    /// use customer_strategy::OrganizationKind;
+    ///
+    /// assert!(OrganizationKind::PublicService.may_leave_out_pricing());
+    /// assert!(!OrganizationKind::SmallBusiness.may_leave_out_pricing());
+    /// ```
+    #[must_use]
+    pub const fn may_leave_out_pricing(self) -> bool {
+        matches!(
+            self,
+            OrganizationKind::PublicService | OrganizationKind::NonProfit
+        )
+    }
+}
+
+impl std::fmt::Display for OrganizationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An area deliberately left out of a strategy's scope, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScopeExclusion {
+    /// The area left out.
+    pub area: ScopeArea,
+    /// Why it does not apply, such as "Care is free at the point of use; tariffs are set nationally".
+    pub reason: String,
 }
 
 /// An area of the business a customer strategy can cover.
@@ -307,11 +418,15 @@ pub enum Role {
     BoardMember,
     /// Any other role.
     Other,
+    /// The owner or founder who runs the business, as in a small business.
+    Owner,
+    /// The managing director of a business unit or a small company.
+    ManagingDirector,
 }
 
 impl Role {
     /// Every variant, in declaration order.
-    pub const ALL: [Role; 16] = [
+    pub const ALL: [Role; 18] = [
         Role::ChiefExecutive,
         Role::ChiefCustomerOfficer,
         Role::CustomerDirector,
@@ -328,6 +443,8 @@ impl Role {
         Role::Manager,
         Role::BoardMember,
         Role::Other,
+        Role::Owner,
+        Role::ManagingDirector,
     ];
 
     /// The name used in documents, such as `"chief_executive"`.
@@ -350,6 +467,8 @@ impl Role {
             Role::Manager => "manager",
             Role::BoardMember => "board_member",
             Role::Other => "other",
+            Role::Owner => "owner",
+            Role::ManagingDirector => "managing_director",
         }
     }
 }

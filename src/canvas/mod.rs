@@ -27,7 +27,8 @@ pub use context::{
 };
 pub use foundation::{BusinessGoal, Foundation};
 pub use metadata::{
-    Function, FunctionalStrategy, Horizon, Metadata, Person, Role, ScopeArea, Stage, Stakeholder,
+    Function, FunctionalStrategy, Horizon, Metadata, OrganizationKind, Person, Role, ScopeArea,
+    ScopeExclusion, Stage, Stakeholder,
 };
 pub use proposition::{
     BusinessValueProposition, Channel, CustomerValueProposition, Differentiator, ExperienceConcept,
@@ -123,9 +124,11 @@ impl Canvas {
                 id: CanvasId::new(),
                 name: name.into(),
                 organization: organization.into(),
+                organization_kind: OrganizationKind::Enterprise,
                 stage: Stage::Draft,
                 horizon: None,
                 scope: Vec::new(),
+                not_in_scope: Vec::new(),
                 sponsor: None,
                 owner: None,
                 stakeholders: Vec::new(),

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::canvas::metadata::Function;
+use crate::canvas::metadata::{Function, Person};
 use crate::id::{CapabilityGapId, JourneyId, NeedId, SegmentId, TouchPointId, ValueElementId};
 use crate::quantity::Money;
 
@@ -206,6 +206,10 @@ pub struct Journey {
     /// The segment whose journey this is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub segment: Option<SegmentId>,
+    /// The person who answers for the journey end to end, across the
+    /// functions that own its touch points. Absent by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Person>,
     /// The stages, in the order the customer goes through them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<JourneyStage>,
@@ -219,6 +223,7 @@ impl Journey {
             id: JourneyId::new(),
             name: name.into(),
             segment: Some(segment),
+            owner: None,
             stages: Vec::new(),
         }
     }

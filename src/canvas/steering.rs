@@ -212,6 +212,11 @@ pub struct Metric {
     /// What it measures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measured>,
+    /// Whether the metric is tracked without a target of its own (monitored,
+    /// not targeted), such as a health indicator watched for a change of
+    /// trend. A monitor-only metric needs no target. `false` by default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub monitor_only: bool,
 }
 
 impl Metric {
@@ -225,6 +230,7 @@ impl Metric {
             target: None,
             owner: None,
             measures: Vec::new(),
+            monitor_only: false,
         }
     }
 }

@@ -359,11 +359,16 @@ impl TextParam {
 pub struct Params {
     // Few parameters per rule: a small vector beats a map.
     values: Vec<(&'static str, ParamValue)>,
+    /// The names of the parameters the configuration set.
+    configured: Vec<&'static str>,
 }
 
 impl Params {
-    pub(crate) fn new(values: Vec<(&'static str, ParamValue)>) -> Self {
-        Params { values }
+    pub(crate) fn new(
+        values: Vec<(&'static str, ParamValue)>,
+        configured: Vec<&'static str>,
+    ) -> Self {
+        Params { values, configured }
     }
 
     fn get(&self, name: &str) -> Option<&ParamValue> {
@@ -404,6 +409,31 @@ impl Params {
             Some(ParamValue::Text(t)) => t,
             _ => param.default,
         }
+    }
+
+    /// Whether the parameter `name` was set by the configuration, rather than
+    /// left at its default. Rules whose defaults depend on the subject (such
+    /// as the kind of organization a canvas belongs to) use the subject's
+    /// default unless the parameter was configured.
+    ///
+    /// ```
+    /// use customer_strategy::validate::{Config, Profile, RuleSet};
+    /// use customer_strategy::{Canvas, rules};
+    ///
+    /// let config = Config::from_toml(r#"
+    ///     schema_version = 1
+    ///     [rules.CANVAS-OWNER-005.params]
+    ///     min_functions = 2
+    /// "#)?;
+    /// let set = RuleSet::<Canvas>::builder().rules(rules::canvas()).config(config).build()?;
+    /// let params = |code: &str| set.rules().find(|r| r.meta().code() == code).unwrap().params();
+    /// assert!(params("CANVAS-OWNER-005").is_configured("min_functions"));
+    /// assert!(!params("CANVAS-OWNER-002").is_configured("sponsor_role"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_configured(&self, name: &str) -> bool {
+        self.configured.iter().any(|n| *n == name)
     }
 
     /// Every parameter in force, by name, in declaration order.

@@ -382,11 +382,15 @@ fn configure_params(
         }
     }
     let mut values: Vec<(&'static str, ParamValue)> = Vec::with_capacity(meta.params().len());
+    let mut set = Vec::new();
     for spec in meta.params() {
         let value = match configured.and_then(|c| c.get(spec.name())) {
             None => spec.default_value(),
             Some(given) => match spec.accept(given) {
-                Ok(value) => value,
+                Ok(value) => {
+                    set.push(spec.name());
+                    value
+                }
                 Err(mismatch) => {
                     let (kind, what) = match mismatch {
                         ParamMismatch::WrongType => {
@@ -412,7 +416,7 @@ fn configure_params(
         };
         values.push((spec.name(), value));
     }
-    Params::new(values)
+    Params::new(values, set)
 }
 
 /// Codes are two or more hyphen-separated parts of upper-case letters and

@@ -1,7 +1,8 @@
 //! Is everything there: the twelve blocks, and answers to the six questions.
 
 use super::{CanvasIndex, completeness, paths};
-use crate::canvas::{Block, Canvas, Perspective, Voice};
+use crate::canvas::{Block, Canvas, CustomerRole, Perspective, Voice};
+use crate::rules::duplicates::id_set;
 use crate::validate::{Check, FnRule};
 
 pub(super) const BLOCKS: FnRule<Canvas> = FnRule::new(
@@ -40,10 +41,60 @@ pub(super) const QUESTIONS: FnRule<Canvas> = FnRule::new(
         "The six questions of a customer strategy are answered",
         "A customer strategy must say who the customers are, how the business brings them \
          value, how they bring value back, how their needs stay visible, how the business keeps \
-         its focus on them, and how performance is overseen and measured.",
+         its focus on them, and how performance is overseen and measured. Each question is \
+         answered only by what it really needs: (1) a segment that uses the offer, not only \
+         payers or influencers, since customers and users may differ; (2) a value element that \
+         serves a stated need, or an offering that says its value to the segments it names; \
+         (3) an expected return, or an offering that says what it brings the business; (4) a \
+         listening source that carries the voice of the customer; (5) a customer objective \
+         aimed at a segment for which a journey is described (an objective that names no \
+         segment is aimed at all of them), so that the focus has both a target and a way of \
+         delivering; (6) a customer measure with a target, and a \
+         governance owner or forum who oversees it.",
     ),
     questions,
 );
+
+/// Question 1: some segment uses the offer (payers and influencers alone do not say who the users are).
+fn users_named(canvas: &Canvas) -> bool {
+    canvas
+        .context
+        .customer
+        .segments
+        .iter()
+        .any(|s| matches!(s.role, CustomerRole::Uses | CustomerRole::Both))
+}
+
+/// Question 2: a value element serves a need, or an offering states its value to named segments.
+fn value_to_customers(canvas: &Canvas) -> bool {
+    canvas
+        .proposition
+        .customer_value
+        .elements
+        .iter()
+        .any(|e| !e.serves.is_empty())
+        || canvas
+            .value_chain
+            .offerings
+            .offerings
+            .iter()
+            .any(|o| !o.customer_value.trim().is_empty() && !o.segments.is_empty())
+}
+
+/// Question 5: a customer objective is aimed at a segment that has a journey.
+fn focus_delivered(canvas: &Canvas) -> bool {
+    let journeys = &canvas.proposition.experience.journeys;
+    let mut with_journey = id_set(journeys.len());
+    with_journey.extend(journeys.iter().filter_map(|j| j.segment));
+    canvas.steering.performance.objectives.iter().any(|o| {
+        // An objective that names no segment is aimed at every customer.
+        if o.segments.is_empty() {
+            !with_journey.is_empty()
+        } else {
+            o.segments.iter().any(|s| with_journey.contains(s))
+        }
+    })
+}
 
 /// The six questions, each with where its answer belongs and whether the canvas gives it.
 fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
@@ -52,25 +103,22 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let governance = &canvas.steering.governance;
     let offerings = &canvas.value_chain.offerings.offerings;
     // Each question: its number, its text, where its answer belongs, whether
-    // the canvas gives it, and another place the answer also needs (for
+    // the canvas gives it, and other places the answer also needs (for
     // folding: an empty block there leaves the question unanswered).
-    let answers: [(u8, &str, &str, bool, Option<&str>); 6] = [
+    let answers: [(u8, &str, &str, bool, &[&str]); 6] = [
         (
             1,
             "Who are the customers and the users?",
             "/context/customer/segments",
-            !canvas.context.customer.segments.is_empty(),
-            None,
+            users_named(canvas),
+            &[],
         ),
         (
             2,
             "How does the business bring value to them?",
             "/proposition/customer_value",
-            !proposition.customer_value.elements.is_empty()
-                || offerings
-                    .iter()
-                    .any(|o| !o.customer_value.trim().is_empty()),
-            None,
+            value_to_customers(canvas),
+            &["/value_chain/offerings"],
         ),
         (
             3,
@@ -80,7 +128,7 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 || offerings
                     .iter()
                     .any(|o| !o.business_value.trim().is_empty()),
-            None,
+            &[],
         ),
         (
             4,
@@ -92,16 +140,14 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .sources
                 .iter()
                 .any(|s| s.voice == Voice::Customer),
-            None,
+            &[],
         ),
         (
             5,
             "How does the business keep its focus on delivering for those needs?",
             "/steering/performance/objectives",
-            !performance.objectives.is_empty()
-                && (!proposition.experience.journeys.is_empty()
-                    || !canvas.value_chain.people.culture_practices.is_empty()),
-            None,
+            focus_delivered(canvas),
+            &["/proposition/experience", "/context/customer"],
         ),
         (
             6,
@@ -110,14 +156,14 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             performance
                 .metrics
                 .iter()
-                .any(|m| m.perspective == Perspective::Customer)
+                .any(|m| m.perspective == Perspective::Customer && m.target.is_some())
                 && (governance.owner.is_some() || !governance.forum.trim().is_empty()),
-            Some("/steering/performance/metrics"),
+            &["/steering/performance/metrics"],
         ),
     ];
     for (number, question, pointer, answered, also) in answers {
         if !answered {
-            let finding = check
+            let mut finding = check
                 .finding(
                     paths::at(pointer),
                     "canvas.question.unanswered",
@@ -125,10 +171,10 @@ fn questions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 )
                 .arg("number", number)
                 .arg("question", question);
-            match also {
-                Some(also) => finding.concerns(paths::at(also)).emit(),
-                None => finding.emit(),
+            for also in also {
+                finding = finding.concerns(paths::at(also));
             }
+            finding.emit();
         }
     }
 }

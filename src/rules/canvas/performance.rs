@@ -2,7 +2,7 @@
 //! the strategy.
 
 use super::{CanvasIndex, advice, completeness, paths, report_lacking};
-use crate::canvas::{Canvas, Measured, Perspective, Voice};
+use crate::canvas::{Canvas, CustomerRole, Measured, Perspective, Voice};
 use crate::id::SegmentId;
 use crate::rules::duplicates::{IdMap, id_map};
 use crate::validate::{Check, FnRule, IntegerParam, Severity};
@@ -12,7 +12,9 @@ pub(super) const SERVICE_MOMENTS: FnRule<Canvas> = FnRule::new(
         "CANVAS-TOUCH-001",
         "Every segment's journeys include a service or support moment",
         "A strong strategy is built around every interaction, including the moments a \
-         customer has a problem or a question: that is where trust is won or lost.",
+         customer has a problem or a question: that is where trust is won or lost. A segment \
+         that only pays (an employer buying a benefit) or only influences the choice (a \
+         broker) is not asked for service moments unless journeys are described for it.",
     )
     .with_draft_severity(Severity::Info),
     service_moments,
@@ -42,6 +44,9 @@ fn service_moments(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
                 .arg("name", segment.name.as_str())
                 .hint("Add the touch points where this segment asks for help, and who owns them.")
                 .emit(),
+            // Payers and influencers who do not use the offer have no
+            // service moments of their own to describe.
+            None if matches!(segment.role, CustomerRole::Pays | CustomerRole::Influences) => {}
             None => check
                 .finding(
                     paths::segment(s),
@@ -59,7 +64,10 @@ pub(super) const VOICES: FnRule<Canvas> = FnRule::new(
         "CANVAS-INSIGHT-001",
         "Insight listens to customers, employees and the operation",
         "Customer understanding comes from three voices: the voice of the customer, of the \
-         employee and of the operation; missing one leaves a blind spot.",
+         employee and of the operation; missing one leaves a blind spot. Without the voice of \
+         the customer the strategy has no customer understanding at all, so that finding keeps \
+         the rule's severity; a missing voice of the employee or of the operation is a blind \
+         spot, not an absence, and is at most a warning.",
     ),
     voices,
 );
@@ -72,14 +80,18 @@ fn voices(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
         (Voice::Operation, "operation"),
     ] {
         if !sources.iter().any(|s| s.voice == voice) {
-            check
+            let finding = check
                 .finding(
                     paths::at("/steering/insight/sources"),
                     "canvas.insight.missing_voice",
                     "No listening source carries the voice of the {voice}",
                 )
-                .arg("voice", name)
-                .emit();
+                .arg("voice", name);
+            if voice == Voice::Customer {
+                finding.emit();
+            } else {
+                finding.at_most(Severity::Warning).emit();
+            }
         }
     }
 }
@@ -115,7 +127,9 @@ pub(super) const METRIC_TARGET: FnRule<Canvas> = FnRule::new(
     completeness(
         "CANVAS-PERF-002",
         "Every metric has a target",
-        "A metric without a target can be reported but not managed.",
+        "A metric without a target can be reported but not managed. Metrics marked \
+         `monitor_only` are tracked on purpose without a target of their own (watched for a \
+         change of trend) and are not asked for one.",
     ),
     metric_target,
 );
@@ -124,7 +138,7 @@ fn metric_target(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     report_lacking(
         check,
         &canvas.steering.performance.metrics,
-        |metric| metric.target.is_none(),
+        |metric| metric.target.is_none() && !metric.monitor_only,
         |metric| &metric.name,
         |m| paths::metric(m).key("target"),
         "canvas.performance.no_target",

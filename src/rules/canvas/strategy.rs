@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::Days;
 
 use super::{CanvasIndex, advice, completeness, mistake, paths};
-use crate::canvas::{Canvas, Function, Horizon, ScopeArea};
+use crate::canvas::{Canvas, Function, Horizon, OrganizationKind, Role, ScopeArea};
 use crate::validate::{Check, FnRule, IntegerParam, TextParam};
 
 pub(super) const SCOPE_PRODUCT_AND_PRICING: FnRule<Canvas> = FnRule::new(
@@ -14,19 +14,34 @@ pub(super) const SCOPE_PRODUCT_AND_PRICING: FnRule<Canvas> = FnRule::new(
         "The scope covers product and pricing",
         "A strategy that covers only the support layer, or only insight and culture, and says \
          nothing of how the core product and its pricing serve customers, is a customer service \
-         strategy or a customer insight strategy, not a customer strategy.",
+         strategy or a customer insight strategy, not a customer strategy. A public service or \
+         a non-profit (`organization_kind`) whose users may pay nothing can instead state in \
+         `not_in_scope` that pricing does not apply, with the reason.",
     ),
     scope_product_and_pricing,
 );
+
+/// Whether the canvas says, with a reason, that `area` does not apply.
+fn left_out_with_reason(canvas: &Canvas, area: ScopeArea) -> bool {
+    canvas
+        .metadata
+        .not_in_scope
+        .iter()
+        .any(|e| e.area == area && !e.reason.trim().is_empty())
+}
 
 fn scope_product_and_pricing(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let scope = &canvas.metadata.scope;
     if scope.is_empty() {
         return; // CANVAS-SCOPE-002 asks for a scope at all.
     }
+    let kind = canvas.metadata.organization_kind;
+    let pricing_waived =
+        kind.may_leave_out_pricing() && left_out_with_reason(canvas, ScopeArea::Pricing);
     let missing: Vec<&str> = [ScopeArea::Product, ScopeArea::Pricing]
         .into_iter()
         .filter(|area| !scope.contains(area))
+        .filter(|area| !(*area == ScopeArea::Pricing && pricing_waived))
         .map(ScopeArea::as_str)
         .collect();
     if missing.is_empty() {
@@ -36,7 +51,7 @@ fn scope_product_and_pricing(canvas: &Canvas, _: &CanvasIndex, check: &mut Check
     let insight = scope
         .iter()
         .any(|a| matches!(a, ScopeArea::Insight | ScopeArea::Culture));
-    let kind = match (service, insight) {
+    let strategy_kind = match (service, insight) {
         (true, false) => "customer service strategy",
         (false, true) => "customer insight strategy",
         (true, true) => "customer service and insight strategy",
@@ -49,8 +64,12 @@ fn scope_product_and_pricing(canvas: &Canvas, _: &CanvasIndex, check: &mut Check
             "The scope leaves out {missing}: as written this is a {kind}, not a customer strategy",
         )
         .arg("missing", missing.join(" and "))
-        .arg("kind", kind)
-        .hint("Say how the core offer and its pricing contribute to customer outcomes, and add `product` and `pricing` to the scope.")
+        .arg("kind", strategy_kind)
+        .hint(if kind.may_leave_out_pricing() {
+            "Say how the core offer and its pricing contribute to customer outcomes and add them to the scope, or, where users pay nothing, list `pricing` under `not_in_scope` with the reason."
+        } else {
+            "Say how the core offer and its pricing contribute to customer outcomes, and add `product` and `pricing` to the scope."
+        })
         .emit();
 }
 
@@ -220,21 +239,40 @@ const ROLE_NAMES: &[&str] = &[
     "manager",
     "board_member",
     "other",
+    "owner",
+    "managing_director",
 ];
 
 const SPONSOR_ROLE_PARAM: TextParam = TextParam::new(
     "sponsor_role",
-    "The role expected to sponsor the strategy",
+    "The role expected to sponsor the strategy; when not configured, the roles the \
+     organization kind expects (see the rationale)",
     "chief_executive",
     ROLE_NAMES,
 );
+
+/// The roles that may sponsor the strategy of a kind of organization, the
+/// usual one first.
+const fn sponsor_roles(kind: OrganizationKind) -> &'static [Role] {
+    match kind {
+        OrganizationKind::BusinessUnit => &[Role::ManagingDirector, Role::ChiefExecutive],
+        OrganizationKind::SmallBusiness => {
+            &[Role::Owner, Role::ManagingDirector, Role::ChiefExecutive]
+        }
+        _ => &[Role::ChiefExecutive],
+    }
+}
 
 pub(super) const SPONSOR_ROLE: FnRule<Canvas> = FnRule::new(
     advice(
         "CANVAS-OWNER-002",
         "The sponsor holds the expected role",
         "Customer strategy should be part of the corporate strategy and led from the top; a \
-         sponsor below the chief executive signals a departmental plan.",
+         sponsor below the top of the organization signals a departmental plan. The top \
+         depends on the organization kind: the chief executive of an enterprise, public \
+         service or non-profit; the managing director of a business unit (or the group's chief \
+         executive); the owner, managing director or chief executive of a small business. A \
+         configured `sponsor_role` replaces these.",
     )
     .with_params(&[SPONSOR_ROLE_PARAM.spec()]),
     sponsor_role,
@@ -244,20 +282,34 @@ fn sponsor_role(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let Some(sponsor) = &canvas.metadata.sponsor else {
         return;
     };
-    let expected = check.params().text(&SPONSOR_ROLE_PARAM);
-    if sponsor.role.as_str() != expected {
-        let expected = expected.to_owned();
-        check
-            .finding(
-                paths::at("/metadata/sponsor/role"),
+    let expected = if check
+        .params()
+        .is_configured(SPONSOR_ROLE_PARAM.spec().name())
+    {
+        let role = check.params().text(&SPONSOR_ROLE_PARAM);
+        if sponsor.role.as_str() == role {
+            return;
+        }
+        role.replace('_', " ")
+    } else {
+        let roles = sponsor_roles(canvas.metadata.organization_kind);
+        if roles.contains(&sponsor.role) {
+            return;
+        }
+        let names: Vec<String> = roles.iter().map(|r| r.as_str().replace('_', " ")).collect();
+        names.join(" or ")
+    };
+    check
+        .finding(
+            paths::at("/metadata/sponsor/role"),
                 "canvas.owner.sponsor_role",
-                "The sponsor {name} is {role}; the strategy should be sponsored by the {expected}",
+                "The sponsor {name} is {role}; the strategy of this {kind} should be sponsored by the {expected}",
             )
             .arg("name", sponsor.name.as_str())
             .arg("role", sponsor.role.as_str())
             .arg("expected", expected)
+            .arg("kind", canvas.metadata.organization_kind.as_str().replace('_', " "))
             .emit();
-    }
 }
 
 pub(super) const OWNER_NAMED: FnRule<Canvas> = FnRule::new(
@@ -287,14 +339,22 @@ pub(super) const OWNER_ROLE: FnRule<Canvas> = FnRule::new(
         "CANVAS-OWNER-004",
         "The owner holds a customer leadership role",
         "The strategy is best run by someone whose job is the customer: a chief customer \
-         officer, customer director, chief marketing officer or head of customer experience.",
+         officer, customer director, chief marketing officer or head of customer experience. \
+         A small business (`organization_kind = \"small_business\"`) rarely has such a role: \
+         there the owner or founder, the managing director or the chief executive may own it.",
     ),
     owner_role,
 );
 
 fn owner_role(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    let small = canvas.metadata.organization_kind == OrganizationKind::SmallBusiness;
     if let Some(owner) = &canvas.metadata.owner
         && !owner.role.is_customer_leadership()
+        && !(small
+            && matches!(
+                owner.role,
+                Role::Owner | Role::ManagingDirector | Role::ChiefExecutive
+            ))
     {
         check
             .finding(
@@ -311,18 +371,31 @@ fn owner_role(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
 
 const MIN_FUNCTIONS: IntegerParam = IntegerParam::new(
     "min_functions",
-    "The fewest different functions the stakeholders must come from",
+    "The fewest different functions the stakeholders must come from; when not configured, \
+     2 for a small business or a non-profit and 3 for other organizations",
     3,
     1,
     20,
 );
+
+/// The fewest functions that must sign, by kind of organization, unless
+/// `min_functions` is configured.
+const fn min_functions(kind: OrganizationKind) -> i64 {
+    match kind {
+        OrganizationKind::SmallBusiness | OrganizationKind::NonProfit => 2,
+        _ => 3,
+    }
+}
 
 pub(super) const STAKEHOLDER_FUNCTIONS: FnRule<Canvas> = FnRule::new(
     completeness(
         "CANVAS-OWNER-005",
         "Stakeholders come from several functions",
         "A customer strategy spans every function and is agreed jointly with each functional \
-         strategy; stakeholders from a single function make it a departmental plan.",
+         strategy; stakeholders from a single function make it a departmental plan. The sources \
+         give no number: the crate's default asks for 3 functions, the fewest that bring the \
+         front office, the back office and the money to one table, and 2 in a small business \
+         or a non-profit, which often has only a handful of functions.",
     )
     .with_params(&[MIN_FUNCTIONS.spec()]),
     stakeholder_functions,
@@ -335,7 +408,11 @@ fn stakeholder_functions(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>
         .iter()
         .map(|s| s.function)
         .collect();
-    let min = check.params().integer(&MIN_FUNCTIONS);
+    let min = if check.params().is_configured(MIN_FUNCTIONS.spec().name()) {
+        check.params().integer(&MIN_FUNCTIONS)
+    } else {
+        min_functions(canvas.metadata.organization_kind)
+    };
     let found = i64::try_from(functions.len()).unwrap_or(i64::MAX);
     if found < min {
         check

@@ -3,7 +3,7 @@
 
 use super::{CanvasIndex, advice, mistake, paths, report_lacking};
 use crate::canvas::{Canvas, Measured};
-use crate::validate::{Check, FnRule, JsonPointer};
+use crate::validate::{Check, FnRule, JsonPointer, Severity};
 
 pub(super) const REFERENCES: FnRule<Canvas> = FnRule::new(
     mistake(
@@ -295,29 +295,44 @@ fn journey_segment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
 pub(super) const TOUCH_POINT_OWNER: FnRule<Canvas> = FnRule::new(
     advice(
         "CANVAS-TRACE-005",
-        "Every touch point has an owning function",
-        "Customers see one brand, not a set of silos; each touch point needs a function that \
-         answers for it.",
-    ),
+        "Every journey has an owner across functions",
+        "Customers see one brand, not a set of silos: a journey crosses the functions that own \
+         its touch points, and someone must answer for it end to end. The rule asks for the \
+         journey's owner; the functions that own single touch points are recorded on them but \
+         do not replace the journey's owner. A workshop draft may not have named them yet, so \
+         there the finding is information.",
+    )
+    .with_draft_severity(Severity::Info),
     touch_point_owner,
 );
 
 fn touch_point_owner(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     for (j, journey) in canvas.proposition.experience.journeys.iter().enumerate() {
-        for (s, stage) in journey.stages.iter().enumerate() {
-            for (t, touch_point) in stage.touch_points.iter().enumerate() {
-                if touch_point.owner.is_none() {
-                    check
-                        .finding(
-                            paths::touch_point((j, s, t)).key("owner"),
-                            "canvas.trace.touch_point_without_owner",
-                            "No function owns the touch point \"{name}\"",
-                        )
-                        .arg("name", touch_point.name.as_str())
-                        .emit();
-                }
-            }
+        if journey.owner.is_some() {
+            continue;
         }
+        let mut functions: Vec<&str> = journey
+            .touch_points()
+            .filter_map(|t| t.owner)
+            .map(|f| f.as_str())
+            .collect();
+        functions.sort_unstable();
+        functions.dedup();
+        let across = if functions.is_empty() {
+            String::new()
+        } else {
+            format!(" across {}", functions.join(", "))
+        };
+        check
+            .finding(
+                paths::journey(j).key("owner"),
+                "canvas.trace.journey_without_owner",
+                "No one owns the journey \"{name}\" end to end{across}",
+            )
+            .arg("name", journey.name.as_str())
+            .arg("across", across)
+            .hint("Name the person who answers for the whole journey, whatever function each touch point sits in.")
+            .emit();
     }
 }
 

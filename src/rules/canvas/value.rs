@@ -138,7 +138,9 @@ pub(super) const ACQUISITION_SHARE: FnRule<Canvas> = FnRule::new(
         "CANVAS-LIFECYCLE-002",
         "Acquisition does not take most of the investment",
         "Organisations that spend almost everything on winning customers leave keeping and \
-         growing them to chance.",
+         growing them to chance. The sources give no share: half of the investment is the \
+         crate's default, the point past which acquisition outweighs keeping and growing \
+         customers together; set `max_share` for a business that is still building its base.",
     )
     .with_params(&[MAX_ACQUISITION_SHARE.spec()]),
     acquisition_share,
@@ -327,7 +329,9 @@ pub(super) const GOAL_SUPPORTED: FnRule<Canvas> = FnRule::new(
         "CANVAS-DISSONANCE-002",
         "Every business goal is supported by a customer objective",
         "A business goal that no customer objective serves is pursued without the customer: \
-         the dissonance the foundation zone is there to reveal.",
+         the dissonance the foundation zone is there to reveal. Goals marked `internal` (a \
+         capital ratio, cost to income, compliance) concern the business alone and need no \
+         customer objective.",
     )
     .with_draft_severity(crate::validate::Severity::Info),
     goal_supported,
@@ -336,7 +340,7 @@ pub(super) const GOAL_SUPPORTED: FnRule<Canvas> = FnRule::new(
 fn goal_supported(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
     let supported = index.supported_goals(canvas);
     for (g, goal) in canvas.foundation.business_goals.iter().enumerate() {
-        if !supported.contains(&goal.id) {
+        if !goal.internal && !supported.contains(&goal.id) {
             check
                 .finding(
                     paths::goal(g),
