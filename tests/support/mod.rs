@@ -27,10 +27,11 @@ use customer_strategy::{
     Differentiator, Direction, Document, ExperienceConcept, Foundation, Function,
     FunctionalStrategy, Governance, Horizon, Incentive, Insight, Investment, Journey, JourneyStage,
     Lifecycle, ListeningSource, Measured, Metadata, Metric, Money, Need, Offering, OfferingKind,
-    PeopleAndCulture, Performance, Person, Perspective, ProductsAndServices,
-    PropositionAndExperience, Role, ScopeArea, SegmentKind, Share, Stage, Stakeholder,
-    StakeholderBenefit, StakeholderGroup, Steering, SupportingCapabilities, SupportingCapability,
-    Target, Term, TouchPoint, TouchPointKind, ValueChain, ValueElement, Voice,
+    OrganizationKind, PeopleAndCulture, Performance, Person, Perspective, ProductsAndServices,
+    PropositionAndExperience, Role, ScopeArea, ScopeExclusion, SegmentKind, Share, Stage,
+    Stakeholder, StakeholderBenefit, StakeholderGroup, Steering, SupportingCapabilities,
+    SupportingCapability, Target, Term, TouchPoint, TouchPointKind, ValueChain, ValueElement,
+    Voice,
 };
 use proptest::array::uniform3;
 use proptest::collection::vec;
@@ -331,7 +332,21 @@ pub fn role() -> impl Strategy<Value = Role> {
         Just(Role::Manager),
         Just(Role::BoardMember),
         Just(Role::Other),
+        Just(Role::Owner),
+        Just(Role::ManagingDirector),
     ]
+}
+
+/// Every [`OrganizationKind`].
+pub fn organization_kind() -> impl Strategy<Value = OrganizationKind> {
+    select(OrganizationKind::ALL.to_vec())
+}
+
+prop_compose! {
+    /// Any [`ScopeExclusion`].
+    pub fn scope_exclusion()(area in scope_area(), reason in text()) -> ScopeExclusion {
+        ScopeExclusion { area, reason }
+    }
 }
 
 /// Every [`SegmentKind`].
@@ -528,9 +543,11 @@ prop_compose! {
         id in id(),
         name in text(),
         organization in text(),
+        organization_kind in organization_kind(),
         stage in stage(),
         horizon in maybe(horizon()),
         scope in vec(scope_area(), SIZE),
+        not_in_scope in vec(scope_exclusion(), SIZE),
         sponsor in maybe(person()),
         owner in maybe(person()),
         stakeholders in vec(stakeholder(), SIZE),
@@ -543,9 +560,11 @@ prop_compose! {
             id,
             name,
             organization,
+            organization_kind,
             stage,
             horizon,
             scope,
+            not_in_scope,
             sponsor,
             owner,
             stakeholders,
@@ -562,8 +581,8 @@ prop_compose! {
 
 prop_compose! {
     /// Any [`BusinessGoal`].
-    pub fn business_goal()(id in id(), statement in text()) -> BusinessGoal {
-        BusinessGoal { id, statement }
+    pub fn business_goal()(id in id(), statement in text(), internal in any::<bool>()) -> BusinessGoal {
+        BusinessGoal { id, statement, internal }
     }
 }
 
@@ -775,9 +794,10 @@ prop_compose! {
         id in id(),
         name in text(),
         segment in maybe(id()),
+        owner in maybe(person()),
         stages in vec(journey_stage(), SIZE),
     ) -> Journey {
-        Journey { id, name, segment, stages }
+        Journey { id, name, segment, owner, stages }
     }
 }
 
@@ -967,8 +987,9 @@ prop_compose! {
         target in maybe(target()),
         owner in maybe(function()),
         measures in vec(measured(), SIZE),
+        monitor_only in any::<bool>(),
     ) -> Metric {
-        Metric { id, name, perspective, target, owner, measures }
+        Metric { id, name, perspective, target, owner, measures, monitor_only }
     }
 }
 
