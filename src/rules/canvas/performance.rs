@@ -335,8 +335,9 @@ pub(super) const REVIEW_CADENCE_LENGTH: FnRule<Canvas> = FnRule::new(
     advice(
         "CANVAS-GOV-004",
         "The strategy is reviewed often enough",
-        "Momentum is lost between reviews that are too far apart; a quarterly rhythm is the \
-         usual longest.",
+        "Momentum is lost between reviews that are too far apart. The sources give no \
+         interval: a quarter (92 days) is the crate's default, the usual longest rhythm of an \
+         executive review.",
     )
     .with_params(&[MAX_REVIEW_DAYS.spec()]),
     review_cadence_length,

@@ -45,7 +45,8 @@ pub(super) const TEXT_LENGTH: FnRule<Canvas> = FnRule::new(
         "CANVAS-TEXT-002",
         "No text is longer than the limit",
         "A canvas is read on one page in a workshop; a field that runs to pages belongs in \
-         the plans the strategy feeds, not in the canvas.",
+         the plans the strategy feeds, not in the canvas. The limit of 2,000 characters (about \
+         a third of a page) is the crate's default, not the sources'.",
     )
     .with_tags(&["canvas", "hygiene"])
     .with_params(&[MAX_CHARS.spec()]),

@@ -20,8 +20,9 @@ pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
 
 pub(super) const ITEM_SCORE: NumberParam = NumberParam::new(
     "item_score",
-    "Where the signals are silent: the team score (0 to 100) on the blocker's item of the \
-     built-in instrument below which the blocker counts as present",
+    "The team score (0 to 100) on the blocker's item of the built-in instrument below which \
+     the team's answers point to the blocker; 40, the crate's default, is where more of the \
+     team disagree than agree",
     Thresholds::ITEM_SCORE,
     0.0,
     100.0,
@@ -224,7 +225,9 @@ pub(super) const SHORT_TERM: FnRule<OrganizationReview> = FnRule::new(
         "Short-term results do not override everything",
         "When incentives hang mostly on this quarter's financial results, every argument for \
          changing the culture loses to the numbers; Total Customer Value Management names it \
-         the first blocker.",
+         the first blocker. The sources give no share: at most 60% of incentive pay on \
+         short-term financial results is the crate's default, which leaves a real part of pay \
+         to customer and longer-term measures.",
     )
     .with_params(&[MAX_SHORT_TERM.spec(), ITEM_SCORE.spec(), TOLERANCE.spec()]),
     short_term,
@@ -249,7 +252,8 @@ pub(super) const OWNERS: FnRule<OrganizationReview> = FnRule::new(
         "Executives answer to customers as well as owners",
         "Executives who feel they work only for the owners manage what the owners see; \
          customer value that weighs on the scorecard and reaches the board beside the \
-         financials makes them answer to customers too.",
+         financials makes them answer to customers too. The least weight, 15%, is the crate's \
+         default, set below the 18% and 23% of the two companies the sources cite.",
     )
     .with_params(&[MIN_SCORECARD.spec(), ITEM_SCORE.spec(), TOLERANCE.spec()]),
     owners,
@@ -273,7 +277,8 @@ pub(super) const COMPANY_CENTRIC: FnRule<OrganizationReview> = FnRule::new(
         "CULTURE-CENTRIC-001",
         "Executives are customer-centric, not company-centric",
         "What executives measure is what they look at; KPIs without customer parameters keep \
-         their eyes on the company.",
+         their eyes on the company. The sources say KPIs should include customer parameters \
+         but give no share: half of them is the crate's default.",
     )
     .with_params(&[
         MIN_CUSTOMER_KPIS.spec(),
@@ -359,7 +364,9 @@ pub(super) const MINDSET: FnRule<OrganizationReview> = FnRule::new(
         "CULTURE-MINDSET-001",
         "Change works on mind-sets, not only on processes and systems",
         "Processes and systems are easier to change than how people think, so effort drifts \
-         there; a customer mind-set is what competitors cannot copy.",
+         there; a customer mind-set is what competitors cannot copy. The sources give no split: \
+         at most 70% of change effort on processes and systems is the crate's default, which \
+         keeps at least a fifth or more for mind-set.",
     )
     .with_params(&[
         MAX_PROCESS_EFFORT.spec(),

@@ -19,7 +19,8 @@ pub(super) const CATALOGUE: &[FnRule<OrganizationReview>] = &[
 
 const HIGH_SCORE: NumberParam = NumberParam::new(
     "high_score",
-    "The team score (0 to 100) from which a dimension counts as rated highly",
+    "The team score (0 to 100) from which a dimension counts as rated highly; 60, the \
+     crate's default, is where most of the team agree",
     60.0,
     0.0,
     100.0,
