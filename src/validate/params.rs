@@ -417,8 +417,8 @@ impl Params {
     /// default unless the parameter was configured.
     ///
     /// ```
-    /// use customer_strategy::validate::{Config, Profile, RuleSet};
-    /// use customer_strategy::{Canvas, rules};
+    /// use customer_strategy::validate::{Config, RuleSet};
+    /// use customer_strategy::{Canvas, Document, rules};
     ///
     /// let config = Config::from_toml(r#"
     ///     schema_version = 1
