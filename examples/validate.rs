@@ -95,9 +95,11 @@ fn run() -> Result<ExitCode, String> {
         }
         Kind::Canvas => {
             let canvas = parse::<Canvas>(&file, &text, format)?;
+            // A draft is judged as one; a canvas put forward for sign-off or
+            // beyond is judged as final.
             let profile = args.profile.unwrap_or(match canvas.metadata.stage {
-                Stage::Final => Profile::Final,
-                _ => Profile::Draft,
+                Stage::Draft => Profile::Draft,
+                _ => Profile::Final,
             });
             let title = format!(
                 "{} ({})",

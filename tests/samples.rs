@@ -361,7 +361,7 @@ fn no_text_in_the_samples_is_blank_or_longer_than_a_thousand_characters() {
 fn complete_sample_has_what_a_final_strategy_needs() {
     let canvas = load_toml(COMPLETE_TOML);
     let metadata = &canvas.metadata;
-    assert_eq!(metadata.stage, Stage::Final);
+    assert_eq!(metadata.stage, Stage::Approved);
     let months = metadata.horizon.unwrap().months();
     assert!((36..=60).contains(&months), "horizon of {months} months");
     assert!(

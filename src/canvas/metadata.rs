@@ -26,9 +26,24 @@ pub struct Metadata {
     /// before this field read as.
     #[serde(default, skip_serializing_if = "OrganizationKind::is_enterprise")]
     pub organization_kind: OrganizationKind,
-    /// Whether the canvas is a workshop draft or put forward for sign-off.
+    /// How far the canvas has come: a draft, proposed for sign-off, approved,
+    /// or superseded by a later revision. Documents written before stages
+    /// beyond draft existed say `final`, which reads as [`Stage::Proposed`].
     #[serde(default)]
     pub stage: Stage,
+    /// The revision of the strategy this canvas is, from 1 (the default).
+    #[serde(default = "first_revision", skip_serializing_if = "is_first_revision")]
+    pub revision: u32,
+    /// The canvas and revision this one replaces, when it is a later revision
+    /// written as a canvas of its own id. Absent by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<RevisionRef>,
+    /// The revisions so far, with when each was made and whether it changed
+    /// something material (see [`CanvasDiff`](crate::CanvasDiff)); an approved
+    /// canvas signed off before its latest material revision needs signing
+    /// again. Empty by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<RevisionNote>,
     /// The period the strategy covers; customer strategies look 3 to 5 years ahead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horizon: Option<Horizon>,
@@ -61,7 +76,34 @@ pub struct Metadata {
     pub updated: DateTime<Utc>,
 }
 
-/// How far a canvas has come: a workshop draft or a strategy put forward for sign-off.
+fn first_revision() -> u32 {
+    1
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_first_revision(revision: &u32) -> bool {
+    *revision == 1
+}
+
+/// How far a canvas has come in its life: from a workshop draft, through a
+/// strategy proposed for sign-off and approved, to one a later revision
+/// replaced.
+///
+/// Signatures are asked for by stage: at [`Stage::Approved`] every
+/// stakeholder must have signed (an error under the final profile); at
+/// [`Stage::Proposed`] the report lists, as information, who still has to sign.
+///
+/// ```
+/// use customer_strategy::Stage;
+///
+/// // Documents written before these stages said "final": it reads as proposed.
+/// let stage: Stage = serde_json::from_str(r#""final""#)?;
+/// assert_eq!(stage, Stage::Proposed);
+/// assert_eq!(serde_json::to_string(&stage)?, r#""proposed""#);
+/// assert!(Stage::Approved.needs_signatures());
+/// assert!(!Stage::Proposed.needs_signatures());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -72,8 +114,94 @@ pub enum Stage {
     /// A workshop in progress: blocks may still be empty.
     #[default]
     Draft,
-    /// Put forward for sign-off: every block is expected to be filled.
-    Final,
+    /// Put forward for sign-off: every block is expected to be filled, and
+    /// the signatures are being gathered. Read from `final` too.
+    #[serde(alias = "final")]
+    Proposed,
+    /// Signed off by every stakeholder: the strategy in force.
+    Approved,
+    /// Replaced by a later revision.
+    Superseded,
+}
+
+impl Stage {
+    /// The stage documents written before called `final`: [`Stage::Proposed`].
+    pub const FINAL: Stage = Stage::Proposed;
+
+    /// Every stage, in the order a canvas goes through them.
+    pub const ALL: [Stage; 4] = [
+        Stage::Draft,
+        Stage::Proposed,
+        Stage::Approved,
+        Stage::Superseded,
+    ];
+
+    /// The name used in documents, such as `"proposed"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Stage::Draft => "draft",
+            Stage::Proposed => "proposed",
+            Stage::Approved => "approved",
+            Stage::Superseded => "superseded",
+        }
+    }
+
+    /// Whether every stakeholder must have signed the canvas at this stage:
+    /// approved and superseded canvases were agreed.
+    #[must_use]
+    pub const fn needs_signatures(self) -> bool {
+        matches!(self, Stage::Approved | Stage::Superseded)
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A revision of a canvas, by the canvas's id and its revision number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RevisionRef {
+    /// The canvas's id.
+    pub canvas: CanvasId,
+    /// Its revision number.
+    pub revision: u32,
+}
+
+/// One entry of a canvas's revision history.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use customer_strategy::RevisionNote;
+///
+/// let note = RevisionNote {
+///     revision: 2,
+///     date: NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
+///     summary: "A new segment for landlords; the retention target raised".to_owned(),
+///     material: true,
+/// };
+/// assert!(note.material);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RevisionNote {
+    /// The revision the entry describes.
+    pub revision: u32,
+    /// When the revision was made.
+    #[serde(deserialize_with = "crate::dates::deserialize")]
+    pub date: NaiveDate,
+    /// What changed, in a sentence.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Whether the revision changed something material
+    /// ([`CanvasDiff::is_material`](crate::CanvasDiff::is_material)).
+    #[serde(default)]
+    pub material: bool,
 }
 
 /// The period a strategy covers, from its first to its last day.

@@ -10,6 +10,7 @@
 //! | [`Steering`] (bottom) | [`Insight`], [`Performance`], [`Governance`] |
 
 mod context;
+mod diff;
 mod foundation;
 mod metadata;
 mod proposition;
@@ -25,10 +26,11 @@ pub use context::{
     BusinessContext, Context, CustomerContext, CustomerRole, CustomerSegment, CustomerStatus, Need,
     SegmentKind,
 };
+pub use diff::{BlockSummary, CanvasChange, CanvasDiff, ChangeKind, DiffError, diff};
 pub use foundation::{BusinessGoal, Foundation};
 pub use metadata::{
-    Function, FunctionalStrategy, Horizon, Metadata, OrganizationKind, Person, Role, ScopeArea,
-    ScopeExclusion, Stage, Stakeholder,
+    Function, FunctionalStrategy, Horizon, Metadata, OrganizationKind, Person, RevisionNote,
+    RevisionRef, Role, ScopeArea, ScopeExclusion, Stage, Stakeholder,
 };
 pub use proposition::{
     BusinessValueProposition, Channel, CustomerValueProposition, Differentiator, ExperienceConcept,
@@ -126,6 +128,9 @@ impl Canvas {
                 organization: organization.into(),
                 organization_kind: OrganizationKind::Enterprise,
                 stage: Stage::Draft,
+                revision: 1,
+                supersedes: None,
+                history: Vec::new(),
                 horizon: None,
                 scope: Vec::new(),
                 not_in_scope: Vec::new(),

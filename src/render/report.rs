@@ -202,7 +202,9 @@ fn build(report: &ReviewReport<'_>) -> Doc {
 const fn stage_name(stage: Stage) -> &'static str {
     match stage {
         Stage::Draft => "workshop draft",
-        Stage::Final => "final",
+        Stage::Proposed => "proposed for sign-off",
+        Stage::Approved => "approved",
+        Stage::Superseded => "superseded",
     }
 }
 

@@ -28,10 +28,10 @@ use customer_strategy::{
     FunctionalStrategy, Governance, Horizon, Incentive, Insight, Investment, Journey, JourneyStage,
     Lifecycle, ListeningSource, Measured, Metadata, Metric, Money, Need, Offering, OfferingKind,
     OrganizationKind, PeopleAndCulture, Performance, Person, Perspective, ProductsAndServices,
-    PropositionAndExperience, Role, ScopeArea, ScopeExclusion, SegmentKind, Share, Stage,
-    Stakeholder, StakeholderBenefit, StakeholderGroup, Steering, SupportingCapabilities,
-    SupportingCapability, Target, Term, TouchPoint, TouchPointKind, ValueChain, ValueElement,
-    Voice,
+    PropositionAndExperience, RevisionNote, RevisionRef, Role, ScopeArea, ScopeExclusion,
+    SegmentKind, Share, Stage, Stakeholder, StakeholderBenefit, StakeholderGroup, Steering,
+    SupportingCapabilities, SupportingCapability, Target, Term, TouchPoint, TouchPointKind,
+    ValueChain, ValueElement, Voice,
 };
 use proptest::array::uniform3;
 use proptest::collection::vec;
@@ -271,7 +271,7 @@ pub fn ids<I: From<Uuid> + std::fmt::Debug>() -> impl Strategy<Value = Vec<I>> {
 
 /// Every [`Stage`].
 pub fn stage() -> impl Strategy<Value = Stage> {
-    prop_oneof![Just(Stage::Draft), Just(Stage::Final)]
+    select(Stage::ALL.to_vec())
 }
 
 /// Every [`ScopeArea`].
@@ -335,6 +335,25 @@ pub fn role() -> impl Strategy<Value = Role> {
         Just(Role::Owner),
         Just(Role::ManagingDirector),
     ]
+}
+
+prop_compose! {
+    /// Any [`RevisionRef`].
+    pub fn revision_ref()(canvas in id(), revision in 1_u32..40) -> RevisionRef {
+        RevisionRef { canvas, revision }
+    }
+}
+
+prop_compose! {
+    /// Any [`RevisionNote`].
+    pub fn revision_note()(
+        revision in 1_u32..40,
+        date in date(),
+        summary in text(),
+        material in any::<bool>(),
+    ) -> RevisionNote {
+        RevisionNote { revision, date, summary, material }
+    }
 }
 
 /// Every [`OrganizationKind`].
@@ -540,20 +559,24 @@ prop_compose! {
 prop_compose! {
     /// Any [`Metadata`] of the schema version this release reads.
     pub fn metadata()(
-        id in id(),
-        name in text(),
-        organization in text(),
-        organization_kind in organization_kind(),
-        stage in stage(),
-        horizon in maybe(horizon()),
-        scope in vec(scope_area(), SIZE),
-        not_in_scope in vec(scope_exclusion(), SIZE),
-        sponsor in maybe(person()),
-        owner in maybe(person()),
-        stakeholders in vec(stakeholder(), SIZE),
-        functional_strategies in vec(functional_strategy(), SIZE),
-        created in datetime(),
-        updated in datetime(),
+        (id, name, organization) in (id(), text(), text()),
+        (organization_kind, stage) in (organization_kind(), stage()),
+        (revision, supersedes, history) in (
+            1_u32..40,
+            maybe(revision_ref()),
+            vec(revision_note(), SIZE),
+        ),
+        (horizon, scope, not_in_scope) in (
+            maybe(horizon()),
+            vec(scope_area(), SIZE),
+            vec(scope_exclusion(), SIZE),
+        ),
+        (sponsor, owner) in (maybe(person()), maybe(person())),
+        (stakeholders, functional_strategies) in (
+            vec(stakeholder(), SIZE),
+            vec(functional_strategy(), SIZE),
+        ),
+        (created, updated) in (datetime(), datetime()),
     ) -> Metadata {
         Metadata {
             schema_version: Canvas::SCHEMA_VERSION,
@@ -562,6 +585,9 @@ prop_compose! {
             organization,
             organization_kind,
             stage,
+            revision,
+            supersedes,
+            history,
             horizon,
             scope,
             not_in_scope,

@@ -43,6 +43,7 @@ const CATALOGUE: &[FnRule<Canvas>] = &[
     strategy::STAKEHOLDER_SIGN_OFF,
     strategy::FUNCTIONAL_ALIGNMENT,
     strategy::SINGLE_DEPARTMENT,
+    strategy::SIGN_AGAIN,
     value::BOTH_PROPOSITIONS,
     value::EXPECTED_RETURN,
     value::OFFERING_VALUE,

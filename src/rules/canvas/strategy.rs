@@ -6,7 +6,7 @@ use chrono::Days;
 
 use super::{CanvasIndex, advice, completeness, mistake, paths};
 use crate::canvas::{Canvas, Function, Horizon, OrganizationKind, Role, ScopeArea};
-use crate::validate::{Check, FnRule, IntegerParam, TextParam};
+use crate::validate::{Check, FnRule, IntegerParam, Severity, TextParam};
 
 pub(super) const SCOPE_PRODUCT_AND_PRICING: FnRule<Canvas> = FnRule::new(
     mistake(
@@ -431,25 +431,92 @@ pub(super) const STAKEHOLDER_SIGN_OFF: FnRule<Canvas> = FnRule::new(
     completeness(
         "CANVAS-OWNER-006",
         "Every stakeholder has signed off",
-        "A strategy owned by everyone needs everyone's agreement; an unsigned stakeholder is \
-         an open question before the strategy can be final.",
+        "A strategy owned by everyone needs everyone's agreement. An approved (or superseded) \
+         canvas without a stakeholder's signature claims an agreement it does not have; a \
+         canvas proposed for sign-off is by definition still gathering signatures, so there \
+         the finding lists who still has to sign, as information.",
     ),
     stakeholder_sign_off,
 );
 
 fn stakeholder_sign_off(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    let agreed = canvas.metadata.stage.needs_signatures();
     for (i, stakeholder) in canvas.metadata.stakeholders.iter().enumerate() {
         if stakeholder.signed_off.is_none() {
+            let path = paths::at("/metadata/stakeholders")
+                .index(i)
+                .key("signed_off");
+            if agreed {
+                check
+                    .finding(
+                        path,
+                        "canvas.owner.not_signed_off",
+                        "{name} ({function}) has not signed the strategy off",
+                    )
+                    .arg("name", stakeholder.name.as_str())
+                    .arg("function", stakeholder.function.as_str())
+                    .emit();
+            } else {
+                check
+                    .finding(
+                        path,
+                        "canvas.owner.still_to_sign",
+                        "{name} ({function}) has still to sign the strategy off",
+                    )
+                    .arg("name", stakeholder.name.as_str())
+                    .arg("function", stakeholder.function.as_str())
+                    .at_most(Severity::Info)
+                    .emit();
+            }
+        }
+    }
+}
+
+pub(super) const SIGN_AGAIN: FnRule<Canvas> = FnRule::new(
+    mistake(
+        "CANVAS-OWNER-009",
+        "Signatures postdate the latest material change",
+        "A signature agrees to the strategy as it stood. When a revision recorded in the \
+         history changes something material (a segment, a need, a value element, an objective \
+         or a target; see `CanvasDiff`) after a stakeholder signed, the approved canvas no \
+         longer has that stakeholder's agreement: they need to sign again. Only approved and \
+         superseded canvases are judged.",
+    ),
+    sign_again,
+);
+
+fn sign_again(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
+    let metadata = &canvas.metadata;
+    if !metadata.stage.needs_signatures() {
+        return;
+    }
+    let Some((h, latest)) = metadata
+        .history
+        .iter()
+        .enumerate()
+        .filter(|(_, note)| note.material)
+        .max_by_key(|(_, note)| note.date)
+    else {
+        return;
+    };
+    for (i, stakeholder) in metadata.stakeholders.iter().enumerate() {
+        if let Some(signed) = stakeholder.signed_off
+            && signed < latest.date
+        {
             check
                 .finding(
                     paths::at("/metadata/stakeholders")
                         .index(i)
                         .key("signed_off"),
-                    "canvas.owner.not_signed_off",
-                    "{name} ({function}) has not signed the strategy off",
+                    "canvas.owner.sign_again",
+                    "{name} ({function}) signed on {signed}, before revision {revision} of {date} changed something material: they need to sign again",
                 )
                 .arg("name", stakeholder.name.as_str())
                 .arg("function", stakeholder.function.as_str())
+                .arg("signed", signed.to_string())
+                .arg("revision", latest.revision)
+                .arg("date", latest.date.to_string())
+                .related(paths::at("/metadata/history").index(h))
                 .emit();
         }
     }
@@ -460,7 +527,8 @@ pub(super) const FUNCTIONAL_ALIGNMENT: FnRule<Canvas> = FnRule::new(
         "CANVAS-OWNER-007",
         "Every functional strategy is aligned",
         "The customer strategy threads principles through every other plan; a functional \
-         strategy that has not been aligned with it pulls the other way.",
+         strategy that has not been aligned with it pulls the other way. Alignment is agreed \
+         at sign-off, so before a canvas is approved the finding is information.",
     ),
     functional_alignment,
 );
@@ -468,7 +536,7 @@ pub(super) const FUNCTIONAL_ALIGNMENT: FnRule<Canvas> = FnRule::new(
 fn functional_alignment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     for (i, strategy) in canvas.metadata.functional_strategies.iter().enumerate() {
         if !strategy.aligned {
-            check
+            let finding = check
                 .finding(
                     paths::at("/metadata/functional_strategies")
                         .index(i)
@@ -476,8 +544,12 @@ fn functional_alignment(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>)
                     "canvas.owner.not_aligned",
                     "The functional strategy \"{name}\" is not yet aligned with the customer strategy",
                 )
-                .arg("name", strategy.name.as_str())
-                .emit();
+                .arg("name", strategy.name.as_str());
+            if canvas.metadata.stage.needs_signatures() {
+                finding.emit();
+            } else {
+                finding.at_most(Severity::Info).emit();
+            }
         }
     }
 }
