@@ -107,7 +107,6 @@ fn is_first_revision(revision: &u32) -> bool {
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Stage {
@@ -158,6 +157,30 @@ impl Stage {
 impl std::fmt::Display for Stage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+// By hand, so that the schema accepts `final` as the loader does.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Stage {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Stage".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "customer_strategy::Stage".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ["draft", "proposed", "approved", "superseded", "final"],
+            "description": "How far the canvas has come: `draft`, `proposed` (for sign-off), `approved` or `superseded`; `final`, from documents written before, reads as `proposed`.",
+        })
     }
 }
 
