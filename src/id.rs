@@ -160,6 +160,11 @@ typed_id!(
     ObjectiveId,
     "a customer objective"
 );
+typed_id!(
+    /// Identifies a test card, which learning cards refer to.
+    TestCardId,
+    "a test card"
+);
 
 /// A UUID shown in messages about ids that are not UUIDs.
 const EXAMPLE_UUID: &str = "67e55044-10b1-426f-9247-bb680e5fe0c8";

@@ -132,7 +132,7 @@ pub use culture::*;
 pub use document::{Document, Format, LoadError, LoadOptions, SaveError, SchemaVersion};
 pub use id::{
     BusinessGoalId, CanvasId, CapabilityGapId, IdParseError, JourneyId, MetricId, NeedId,
-    ObjectiveId, OfferingId, SegmentId, TouchPointId, ValueElementId,
+    ObjectiveId, OfferingId, SegmentId, TestCardId, TouchPointId, ValueElementId,
 };
 pub use quantity::{Money, QuantityError, Share};
 pub use review::{BlockerCap, OrganizationReview, ReviewOptions, ReviewResult};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::canvas::evidence::StatementEvidence;
 use crate::id::{NeedId, SegmentId};
 
 /// The context zone: the business context and the customer context.
@@ -188,6 +189,10 @@ pub struct Need {
     pub id: NeedId,
     /// The need, in the customer's terms.
     pub description: String,
+    /// The evidence behind it: an assumption, being tested, validated or
+    /// invalidated. Absent by default, which says nothing either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<StatementEvidence>,
 }
 
 impl Need {
@@ -197,6 +202,7 @@ impl Need {
         Need {
             id: NeedId::new(),
             description: description.into(),
+            evidence: None,
         }
     }
 }

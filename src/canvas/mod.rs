@@ -11,6 +11,7 @@
 
 mod context;
 mod diff;
+mod evidence;
 mod foundation;
 mod metadata;
 mod proposition;
@@ -27,6 +28,7 @@ pub use context::{
     SegmentKind,
 };
 pub use diff::{BlockSummary, CanvasChange, CanvasDiff, ChangeKind, DiffError, diff};
+pub use evidence::{EvidenceSource, EvidenceStatus, LearningCard, StatementEvidence, TestCard};
 pub use foundation::{BusinessGoal, Foundation};
 pub use metadata::{
     Function, FunctionalStrategy, Horizon, Metadata, OrganizationKind, Person, RevisionNote,
@@ -39,7 +41,8 @@ pub use proposition::{
 };
 pub use steering::{
     Cadence, Choice, CustomerObjective, Direction, Governance, Incentive, Insight, Lifecycle,
-    ListeningSource, Measured, Metric, Performance, Perspective, Steering, Target, Term, Voice,
+    ListeningSource, Measured, Metric, MetricCrossing, Performance, Perspective, ReviewTrigger,
+    Steering, StrategyOption, Target, Term, Voice,
 };
 pub use value_chain::{
     CapabilityGap, CapabilityKind, CulturePractice, CxoCustomerRole, Offering, OfferingKind,

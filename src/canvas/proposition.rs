@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::canvas::evidence::StatementEvidence;
 use crate::canvas::metadata::{Function, Person};
 use crate::id::{CapabilityGapId, JourneyId, NeedId, SegmentId, TouchPointId, ValueElementId};
 use crate::quantity::Money;
@@ -65,6 +66,10 @@ pub struct ValueElement {
     /// The customer needs it serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub serves: Vec<NeedId>,
+    /// The evidence behind it: an assumption, being tested, validated or
+    /// invalidated. Absent by default, which says nothing either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<StatementEvidence>,
 }
 
 impl ValueElement {
@@ -76,6 +81,7 @@ impl ValueElement {
             name: name.into(),
             description: String::new(),
             serves: serves.into_iter().collect(),
+            evidence: None,
         }
     }
 }
@@ -89,6 +95,10 @@ pub struct Differentiator {
     pub competitor: String,
     /// What sets the offer apart from that competitor.
     pub difference: String,
+    /// The evidence behind it: an assumption, being tested, validated or
+    /// invalidated. Absent by default, which says nothing either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<StatementEvidence>,
 }
 
 /// What the business gets back for delivering the customer value proposition.
@@ -105,6 +115,9 @@ pub struct BusinessValueProposition {
     /// What other stakeholders (investors, regulators, community, employees) gain.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stakeholder_benefits: Vec<StakeholderBenefit>,
+    /// The evidence behind the expected return. Absent by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_return_evidence: Option<StatementEvidence>,
 }
 
 impl BusinessValueProposition {

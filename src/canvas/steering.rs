@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::canvas::evidence::StatementEvidence;
 use crate::canvas::metadata::{Function, Person};
 use crate::id::{
-    BusinessGoalId, CapabilityGapId, JourneyId, MetricId, ObjectiveId, OfferingId, SegmentId,
-    TouchPointId, ValueElementId,
+    BusinessGoalId, CapabilityGapId, JourneyId, MetricId, NeedId, ObjectiveId, OfferingId,
+    SegmentId, TouchPointId, ValueElementId,
 };
 use crate::quantity::Share;
 
@@ -156,6 +157,10 @@ pub struct CustomerObjective {
     /// The business goal it supports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_goal: Option<BusinessGoalId>,
+    /// The evidence behind it: an assumption, being tested, validated or
+    /// invalidated. Absent by default, which says nothing either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<StatementEvidence>,
 }
 
 impl CustomerObjective {
@@ -169,6 +174,7 @@ impl CustomerObjective {
             segments: Vec::new(),
             investment_share: None,
             business_goal: None,
+            evidence: None,
         }
     }
 }
@@ -350,7 +356,7 @@ pub enum Term {
 }
 
 /// Who oversees the strategy, where it is reviewed, how often, and what it will not do.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Governance {
@@ -366,6 +372,20 @@ pub struct Governance {
     /// What the strategy has chosen not to do.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub will_not_do: Vec<Choice>,
+    /// The options considered for the strategy, chosen or rejected, with the reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<StrategyOption>,
+    /// What makes the strategy due for review before its cadence says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub review_triggers: Vec<ReviewTrigger>,
+    /// When the strategy is next reviewed.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::deserialize_option"
+    )]
+    // The date reader takes no `null`, so neither does the schema.
+    #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+    pub next_review: Option<NaiveDate>,
 }
 
 impl Governance {
@@ -380,6 +400,11 @@ impl Governance {
 }
 
 /// Something the strategy has chosen not to do, and why.
+///
+/// A choice can name what it leaves aside, and the rules respect it: a need
+/// deliberately not served is not reported by CANVAS-TRACE-003, a segment
+/// deliberately left without journeys not by CANVAS-TOUCH-001, and a stage of
+/// the lifecycle deliberately not pursued not by CANVAS-LIFECYCLE-001.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -389,4 +414,88 @@ pub struct Choice {
     /// Why not.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
+    /// The segments the choice leaves without journeys of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<SegmentId>,
+    /// The needs the choice leaves unserved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<NeedId>,
+    /// The stages of the customer lifecycle the strategy does not pursue,
+    /// such as acquisition for a closed membership.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lifecycle: Vec<Lifecycle>,
+}
+
+impl Choice {
+    /// Creates a choice that names nothing it leaves aside.
+    #[must_use]
+    pub fn new(statement: impl Into<String>, reason: impl Into<String>) -> Self {
+        Choice {
+            statement: statement.into(),
+            reason: reason.into(),
+            segments: Vec::new(),
+            needs: Vec::new(),
+            lifecycle: Vec::new(),
+        }
+    }
+}
+
+/// An option considered for the strategy, and whether it was chosen.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StrategyOption {
+    /// The option, such as "Compete on rate through brokers".
+    pub name: String,
+    /// What it would have meant.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Whether it was chosen.
+    #[serde(default)]
+    pub chosen: bool,
+    /// Why it was chosen or rejected.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+/// Something that makes the strategy due for review.
+///
+/// ```
+/// use customer_strategy::ReviewTrigger;
+///
+/// let trigger: ReviewTrigger = serde_json::from_str(r#"{"event": "A new competitor enters the market"}"#)?;
+/// assert!(matches!(trigger, ReviewTrigger::Event(_)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReviewTrigger {
+    /// A metric crossing a value.
+    Metric(MetricCrossing),
+    /// A date.
+    Date(
+        #[serde(deserialize_with = "crate::dates::deserialize")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+        NaiveDate,
+    ),
+    /// An external event, described in words.
+    Event(String),
+}
+
+/// A metric crossing a value, which triggers a review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MetricCrossing {
+    /// The metric, by id.
+    pub metric: MetricId,
+    /// The value it crosses; finite.
+    #[serde(serialize_with = "serialize_finite")]
+    pub value: f64,
+    /// Whether the trigger fires when the metric goes above the value
+    /// (`at_least`) or below it (`at_most`).
+    #[serde(default)]
+    pub direction: Direction,
 }

@@ -433,7 +433,7 @@ impl Params {
     /// ```
     #[must_use]
     pub fn is_configured(&self, name: &str) -> bool {
-        self.configured.iter().any(|n| *n == name)
+        self.configured.contains(&name)
     }
 
     /// Every parameter in force, by name, in declaration order.

@@ -24,14 +24,15 @@ use customer_strategy::{
     BusinessContext, BusinessGoal, BusinessValueProposition, Cadence, Canvas, CapabilityGap,
     CapabilityKind, Channel, Choice, Context, CulturePractice, CustomerContext, CustomerObjective,
     CustomerRole, CustomerSegment, CustomerStatus, CustomerValueProposition, CxoCustomerRole,
-    Differentiator, Direction, Document, ExperienceConcept, Foundation, Function,
-    FunctionalStrategy, Governance, Horizon, Incentive, Insight, Investment, Journey, JourneyStage,
-    Lifecycle, ListeningSource, Measured, Metadata, Metric, Money, Need, Offering, OfferingKind,
-    OrganizationKind, PeopleAndCulture, Performance, Person, Perspective, ProductsAndServices,
-    PropositionAndExperience, RevisionNote, RevisionRef, Role, ScopeArea, ScopeExclusion,
-    SegmentKind, Share, Stage, Stakeholder, StakeholderBenefit, StakeholderGroup, Steering,
-    SupportingCapabilities, SupportingCapability, Target, Term, TouchPoint, TouchPointKind,
-    ValueChain, ValueElement, Voice,
+    Differentiator, Direction, Document, EvidenceSource, EvidenceStatus, ExperienceConcept,
+    Foundation, Function, FunctionalStrategy, Governance, Horizon, Incentive, Insight, Investment,
+    Journey, JourneyStage, LearningCard, Lifecycle, ListeningSource, Measured, Metadata, Metric,
+    MetricCrossing, Money, Need, Offering, OfferingKind, OrganizationKind, PeopleAndCulture,
+    Performance, Person, Perspective, ProductsAndServices, PropositionAndExperience, ReviewTrigger,
+    RevisionNote, RevisionRef, Role, ScopeArea, ScopeExclusion, SegmentKind, Share, Stage,
+    Stakeholder, StakeholderBenefit, StakeholderGroup, StatementEvidence, Steering, StrategyOption,
+    SupportingCapabilities, SupportingCapability, Target, Term, TestCard, TouchPoint,
+    TouchPointKind, ValueChain, ValueElement, Voice,
 };
 use proptest::array::uniform3;
 use proptest::collection::vec;
@@ -659,8 +660,8 @@ pub fn business_context() -> impl Strategy<Value = BusinessContext> {
 
 prop_compose! {
     /// Any [`Need`].
-    pub fn need()(id in id(), description in text()) -> Need {
-        Need { id, description }
+    pub fn need()(id in id(), description in text(), evidence in maybe(evidence())) -> Need {
+        Need { id, description, evidence }
     }
 }
 
@@ -725,15 +726,20 @@ prop_compose! {
         name in text(),
         description in text(),
         serves in ids(),
+        evidence in maybe(evidence()),
     ) -> ValueElement {
-        ValueElement { id, name, description, serves }
+        ValueElement { id, name, description, serves, evidence }
     }
 }
 
 prop_compose! {
     /// Any [`Differentiator`].
-    pub fn differentiator()(competitor in text(), difference in text()) -> Differentiator {
-        Differentiator { competitor, difference }
+    pub fn differentiator()(
+        competitor in text(),
+        difference in text(),
+        evidence in maybe(evidence()),
+    ) -> Differentiator {
+        Differentiator { competitor, difference, evidence }
     }
 }
 
@@ -783,14 +789,18 @@ pub fn business_value() -> impl Strategy<Value = BusinessValueProposition> {
             text(),
             vec(investment(), SIZE),
             vec(stakeholder_benefit(), SIZE),
+            maybe(evidence()),
         )
-            .prop_map(|(expected_return, investments, stakeholder_benefits)| {
-                BusinessValueProposition {
-                    expected_return,
-                    investments,
-                    stakeholder_benefits,
-                }
-            }),
+            .prop_map(
+                |(expected_return, investments, stakeholder_benefits, expected_return_evidence)| {
+                    BusinessValueProposition {
+                        expected_return,
+                        investments,
+                        stakeholder_benefits,
+                        expected_return_evidence,
+                    }
+                },
+            ),
     )
 }
 
@@ -987,8 +997,17 @@ prop_compose! {
         segments in ids(),
         investment_share in maybe(share()),
         business_goal in maybe(id()),
+        evidence in maybe(evidence()),
     ) -> CustomerObjective {
-        CustomerObjective { id, statement, lifecycle, segments, investment_share, business_goal }
+        CustomerObjective {
+            id,
+            statement,
+            lifecycle,
+            segments,
+            investment_share,
+            business_goal,
+            evidence,
+        }
     }
 }
 
@@ -1049,8 +1068,97 @@ pub fn performance() -> impl Strategy<Value = Performance> {
 
 prop_compose! {
     /// Any [`Choice`].
-    pub fn choice()(statement in text(), reason in text()) -> Choice {
-        Choice { statement, reason }
+    pub fn choice()(
+        statement in text(),
+        reason in text(),
+        segments in ids(),
+        needs in ids(),
+        lifecycle in vec(lifecycle(), 0..3),
+    ) -> Choice {
+        Choice { statement, reason, segments, needs, lifecycle }
+    }
+}
+
+prop_compose! {
+    /// Any [`StrategyOption`].
+    pub fn strategy_option()(
+        name in text(),
+        description in text(),
+        chosen in any::<bool>(),
+        reason in text(),
+    ) -> StrategyOption {
+        StrategyOption { name, description, chosen, reason }
+    }
+}
+
+/// Any [`ReviewTrigger`].
+pub fn review_trigger() -> impl Strategy<Value = ReviewTrigger> {
+    prop_oneof![
+        (id(), finite_f64(), direction()).prop_map(|(metric, value, direction)| {
+            ReviewTrigger::Metric(MetricCrossing {
+                metric,
+                value,
+                direction,
+            })
+        }),
+        date().prop_map(ReviewTrigger::Date),
+        text().prop_map(ReviewTrigger::Event),
+    ]
+}
+
+/// Every [`EvidenceStatus`].
+pub fn evidence_status() -> impl Strategy<Value = EvidenceStatus> {
+    prop_oneof![
+        Just(EvidenceStatus::Assumption),
+        Just(EvidenceStatus::BeingTested),
+        Just(EvidenceStatus::Validated),
+        Just(EvidenceStatus::Invalidated),
+    ]
+}
+
+/// Any [`EvidenceSource`].
+pub fn evidence_source() -> impl Strategy<Value = EvidenceSource> {
+    prop_oneof![
+        text().prop_map(EvidenceSource::ListeningSource),
+        text().prop_map(EvidenceSource::ValueStudy),
+        id().prop_map(EvidenceSource::Metric),
+        text().prop_map(EvidenceSource::Document),
+    ]
+}
+
+prop_compose! {
+    /// Any [`TestCard`].
+    pub fn test_card()(
+        id in id(),
+        (hypothesis, test, metric, success_criterion) in (text(), text(), text(), text()),
+        due in maybe(date()),
+    ) -> TestCard {
+        TestCard { id, hypothesis, test, metric, success_criterion, due }
+    }
+}
+
+prop_compose! {
+    /// Any [`LearningCard`].
+    pub fn learning_card()(
+        test in maybe(id()),
+        (observation, learning, decision) in (text(), text(), text()),
+        date in maybe(date()),
+    ) -> LearningCard {
+        LearningCard { test, observation, learning, decision, date }
+    }
+}
+
+prop_compose! {
+    /// Any [`StatementEvidence`].
+    pub fn evidence()(
+        status in evidence_status(),
+        sources in vec(evidence_source(), 0..3),
+        date in maybe(date()),
+        note in text(),
+        tests in vec(test_card(), 0..2),
+        learnings in vec(learning_card(), 0..2),
+    ) -> StatementEvidence {
+        StatementEvidence { status, sources, date, note, tests, learnings }
     }
 }
 
@@ -1062,13 +1170,31 @@ pub fn governance() -> impl Strategy<Value = Governance> {
             text(),
             maybe(cadence()),
             vec(choice(), SIZE),
+            (
+                vec(strategy_option(), SIZE),
+                vec(review_trigger(), SIZE),
+                maybe(date()),
+            ),
         )
-            .prop_map(|(owner, forum, review_cadence, will_not_do)| Governance {
-                owner,
-                forum,
-                review_cadence,
-                will_not_do,
-            }),
+            .prop_map(
+                |(
+                    owner,
+                    forum,
+                    review_cadence,
+                    will_not_do,
+                    (options, review_triggers, next_review),
+                )| {
+                    Governance {
+                        owner,
+                        forum,
+                        review_cadence,
+                        will_not_do,
+                        options,
+                        review_triggers,
+                        next_review,
+                    }
+                },
+            ),
     )
 }
 

@@ -1,6 +1,7 @@
 //! The canvas catalogue: the ideas of a customer strategy turned into checks.
 
 mod completeness;
+mod evidence;
 mod index;
 mod paths;
 mod performance;
@@ -77,6 +78,10 @@ const CATALOGUE: &[FnRule<Canvas>] = &[
     performance::REVIEW_CADENCE_LENGTH,
     performance::CXO_ROLES,
     performance::CULTURE_PRACTICES,
+    evidence::INVALIDATED,
+    evidence::UNTESTED,
+    evidence::TEST_WITHOUT_LEARNING,
+    evidence::REVIEW_TRIGGER,
     text::BLANK_NAMES,
     text::TEXT_LENGTH,
 ];

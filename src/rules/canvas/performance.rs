@@ -14,7 +14,9 @@ pub(super) const SERVICE_MOMENTS: FnRule<Canvas> = FnRule::new(
         "A strong strategy is built around every interaction, including the moments a \
          customer has a problem or a question: that is where trust is won or lost. A segment \
          that only pays (an employer buying a benefit) or only influences the choice (a \
-         broker) is not asked for service moments unless journeys are described for it.",
+         broker) is not asked for service moments unless journeys are described for it, nor is a \
+         segment the governance block deliberately leaves without journeys \
+         (`will_not_do[].segments`).",
     )
     .with_draft_severity(Severity::Info),
     service_moments,
@@ -47,6 +49,13 @@ fn service_moments(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             // Payers and influencers who do not use the offer have no
             // service moments of their own to describe.
             None if matches!(segment.role, CustomerRole::Pays | CustomerRole::Influences) => {}
+            // Left without journeys on purpose.
+            None if canvas
+                .steering
+                .governance
+                .will_not_do
+                .iter()
+                .any(|c| c.segments.contains(&segment.id)) => {}
             None => check
                 .finding(
                     paths::segment(s),

@@ -2,7 +2,8 @@
 //! and no id is used twice.
 
 use super::{CanvasIndex, advice, mistake, paths, report_lacking};
-use crate::canvas::{Canvas, Measured};
+use crate::canvas::{Canvas, EvidenceSource, Measured, ReviewTrigger};
+use crate::rules::duplicates::id_set;
 use crate::validate::{Check, FnRule, JsonPointer, Severity};
 
 pub(super) const REFERENCES: FnRule<Canvas> = FnRule::new(
@@ -37,6 +38,7 @@ fn dangling(
 }
 
 fn references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
+    governance_references(canvas, ix, check);
     for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
         for (u, user) in segment.users.iter().enumerate() {
             dangling(
@@ -246,16 +248,20 @@ pub(super) const NEED_SERVED: FnRule<Canvas> = FnRule::new(
         "CANVAS-TRACE-003",
         "Every customer need is served by the proposition",
         "A need the canvas names but no element of the proposition serves is a promise the \
-         strategy does not keep.",
+         strategy does not keep. A need the governance block lists among what the strategy \
+         will not do (`will_not_do[].needs`) is left unserved on purpose and not reported.",
     ),
     need_served,
 );
 
 fn need_served(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
     let served = index.served_needs(canvas);
+    let choices = &canvas.steering.governance.will_not_do;
+    let mut left_aside = id_set(choices.iter().map(|c| c.needs.len()).sum());
+    left_aside.extend(choices.iter().flat_map(|c| c.needs.iter().copied()));
     for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
         for (n, need) in segment.needs.iter().enumerate() {
-            if !served.contains(&need.id) {
+            if !served.contains(&need.id) && !left_aside.contains(&need.id) {
                 check
                     .finding(
                         paths::need((s, n)),
@@ -402,5 +408,50 @@ fn duplicate_ids(canvas: &Canvas, index: &CanvasIndex, check: &mut Check<'_>) {
             .arg("id", duplicate.id.as_str())
             .related(duplicate.first.clone())
             .emit();
+    }
+}
+
+/// The references of the governance block (choices and review triggers) and
+/// of the evidence behind statements (metrics as sources).
+fn governance_references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_>) {
+    let governance = &canvas.steering.governance;
+    for (c, choice) in governance.will_not_do.iter().enumerate() {
+        let at = || paths::at("/steering/governance/will_not_do").index(c);
+        for (k, segment) in choice.segments.iter().enumerate() {
+            let known = ix.segments(canvas).contains_key(segment);
+            dangling(check, known, "segment", segment, || {
+                at().key("segments").index(k)
+            });
+        }
+        for (k, need) in choice.needs.iter().enumerate() {
+            let known = ix.needs(canvas).contains_key(need);
+            dangling(check, known, "need", need, || at().key("needs").index(k));
+        }
+    }
+    for (t, trigger) in governance.review_triggers.iter().enumerate() {
+        if let ReviewTrigger::Metric(crossing) = trigger {
+            let known = ix.metrics(canvas).contains_key(&crossing.metric);
+            dangling(check, known, "metric", &crossing.metric, || {
+                paths::at("/steering/governance/review_triggers")
+                    .index(t)
+                    .key("metric")
+                    .key("metric")
+            });
+        }
+    }
+    for (pointer, evidence) in super::evidence::statements(canvas) {
+        for (k, source) in evidence.sources.iter().enumerate() {
+            if let EvidenceSource::Metric(metric) = source {
+                let known = ix.metrics(canvas).contains_key(metric);
+                dangling(check, known, "metric", metric, || {
+                    pointer
+                        .clone()
+                        .key("evidence")
+                        .key("sources")
+                        .index(k)
+                        .key("metric")
+                });
+            }
+        }
     }
 }

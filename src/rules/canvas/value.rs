@@ -99,15 +99,19 @@ pub(super) const LIFECYCLE_COVERAGE: FnRule<Canvas> = FnRule::new(
         "CANVAS-LIFECYCLE-001",
         "Objectives cover acquiring, retaining and growing customers",
         "A customer strategy plans how the business acquires, retains and grows its customers; \
-         too many leave retention and growth to chance.",
+         too many leave retention and growth to chance. A stage the governance block says the \
+         strategy does not pursue (`will_not_do[].lifecycle`, such as acquisition for a closed \
+         membership) is not asked for.",
     ),
     lifecycle_coverage,
 );
 
 fn lifecycle_coverage(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let objectives = &canvas.steering.performance.objectives;
+    let choices = &canvas.steering.governance.will_not_do;
     for stage in Lifecycle::ALL {
-        if !objectives.iter().any(|o| o.lifecycle == stage) {
+        let left_aside = choices.iter().any(|c| c.lifecycle.contains(&stage));
+        if !left_aside && !objectives.iter().any(|o| o.lifecycle == stage) {
             let name = match stage {
                 Lifecycle::Acquire => "acquire",
                 Lifecycle::Retain => "retain",
