@@ -69,8 +69,9 @@ const JSON: &str = r#"{
 
 /// The names of the metadata fields, as serde lists them after an unknown field.
 const METADATA_FIELDS: &str = "`schema_version`, `id`, `name`, `organization`, \
-    `organization_kind`, `stage`, `horizon`, `scope`, `not_in_scope`, `sponsor`, `owner`, \
-    `stakeholders`, `functional_strategies`, `created`, `updated`";
+    `organization_kind`, `stage`, `revision`, `supersedes`, `history`, `horizon`, `scope`, \
+    `not_in_scope`, `sponsor`, `owner`, `stakeholders`, `functional_strategies`, `created`, \
+    `updated`";
 
 // ---------------------------------------------------------------------------
 // Helpers

@@ -191,7 +191,8 @@ impl CanvasDiff {
     /// let summary = diff(&old, &new)?.summary();
     /// assert_eq!(summary.len(), 1);
     /// assert_eq!(summary[0].block, Some(Block::Foundation));
-    /// assert_eq!(summary[0].added, 1); // the purpose was empty, so left out before
+    /// // An empty foundation is left out of the document, so the whole block was added.
+    /// assert_eq!(summary[0].added, 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -224,13 +225,14 @@ impl CanvasDiff {
     /// ```
     /// use customer_strategy::{Canvas, diff};
     ///
-    /// let old = Canvas::new("Customer strategy", "Northgate Coffee");
+    /// let mut old = Canvas::new("Customer strategy", "Northgate Coffee");
+    /// old.foundation.vision = "The coffee everyone knows".to_owned();
     /// let mut new = old.clone();
     /// new.foundation.vision = "The corner coffee everyone knows".to_owned();
     /// let text = diff(&old, &new)?.to_markdown();
     /// assert!(text.starts_with("# What changed\n"));
     /// assert!(text.contains("## Purpose, vision, mission and values"));
-    /// assert!(text.contains("`/foundation/vision`"));
+    /// assert!(text.contains("- changed `/foundation/vision`: \"The coffee everyone knows\" → \"The corner coffee everyone knows\""));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
