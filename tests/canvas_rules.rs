@@ -78,7 +78,10 @@ impl Case {
 fn fixture_names() -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(FIXTURES)
         .unwrap_or_else(|e| panic!("cannot read {FIXTURES}: {e}"))
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|entry| entry.unwrap())
+        // Subdirectories, such as `realistic/`, hold canvases tested on their own.
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .filter(|name| !name.starts_with('.'))
         .collect();
     names.sort();

@@ -158,7 +158,7 @@ fn every_good_canvas_is_final_and_gives_no_finding() {
     let mut failures = Vec::new();
     for file in GOOD {
         let canvas = load(file);
-        assert_eq!(canvas.metadata.stage, Stage::Final, "{file}");
+        assert_eq!(canvas.metadata.stage, Stage::Approved, "{file}");
         let report = report(&canvas);
         let known = known_false_alarms(file);
         // Folded findings count too: a good canvas implies nothing either.
@@ -180,7 +180,7 @@ fn every_problem_version_gives_exactly_one_finding_per_problem() {
     } in PROBLEMS
     {
         let canvas = load(file);
-        assert_eq!(canvas.metadata.stage, Stage::Final, "{file}");
+        assert_eq!(canvas.metadata.stage, Stage::Approved, "{file}");
         assert_eq!(
             canvas.metadata.id,
             load(good).metadata.id,
