@@ -125,6 +125,7 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod validate;
+mod value;
 
 pub use assessment::*;
 pub use canvas::*;
@@ -136,6 +137,7 @@ pub use id::{
 };
 pub use quantity::{Money, QuantityError, Share};
 pub use review::{BlockerCap, OrganizationReview, ReviewOptions, ReviewResult};
+pub use value::*;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
