@@ -14,5 +14,5 @@ pub use analysis::{
 pub use measures::{MeasureError, ces, churn_rate, csat, nps, retention_rate};
 pub use study::{
     AggregateRating, Attribute, AttributeId, AttributeKind, CanvasLink, CustomerResponse, Offer,
-    OfferId, RatedAttribute, RatingScale, ValueStudy,
+    OfferId, RatedAttribute, RatingScale, StudyInContext, ValueStudy,
 };

@@ -466,3 +466,15 @@ pub struct AggregateRating {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub std_dev: Option<f64>,
 }
+
+/// A value study and the canvas of the strategy it informs, judged together by
+/// [`rules::value_in_context`](crate::rules::value_in_context): the
+/// competitors the study names against those the canvas's differentiators
+/// name, and the study's links into the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StudyInContext {
+    /// The canvas.
+    pub canvas: crate::canvas::Canvas,
+    /// The value study.
+    pub study: ValueStudy,
+}
