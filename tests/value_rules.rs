@@ -57,7 +57,7 @@ struct Fixture {
 
 /// What a fixture judges: a study alone, or a study against a canvas.
 enum Subject {
-    Study(ValueStudy, RuleSet<ValueStudy>),
+    Study(Box<ValueStudy>, RuleSet<ValueStudy>),
     InContext(Box<StudyInContext>, RuleSet<StudyInContext>),
 }
 
@@ -145,7 +145,7 @@ fn load_case(name: &str) -> Result<Case, String> {
     let (document, subject) = match &fixture.canvas {
         None => (
             serde_json::from_str(&study.to_json().unwrap()).unwrap(),
-            Subject::Study(study, study_rules(config.clone()).map_err(fail)?),
+            Subject::Study(Box::new(study), study_rules(config.clone()).map_err(fail)?),
         ),
         Some(sample) => {
             let text = fs::read_to_string(Path::new(SAMPLES).join(sample))

@@ -110,7 +110,7 @@ fn frame() -> Value {
 /// their own bank and one other: Harbour's customers Meridian or QuickKey in
 /// turn, the competitors' customers Harbour.
 fn responses() -> Vec<Value> {
-    let mut draw = Draw(0x4861_7262_6f75_72); // "Harbour"
+    let mut draw = Draw(0x0048_6172_626f_7572); // "Harbour"
     let mut responses = Vec::with_capacity(300);
     for i in 0..300usize {
         let own = match i {
