@@ -310,3 +310,89 @@ fn retention_and_churn_from_counts() {
     assert!(churn_rate(0, 0).unwrap_err().is_empty());
     assert!(churn_rate(8, 9).unwrap_err().is_inconsistent());
 }
+
+mod no_panics {
+    use customer_strategy::validate::{Profile, RuleSet};
+    use customer_strategy::{
+        AggregateRating, AnalysisOptions, AttributeId, OfferId, ValueStudy, analyse, rules,
+    };
+    use proptest::prelude::*;
+
+    /// Keys the study has and keys it does not.
+    const OFFERS: [&str; 4] = ["us", "a", "b", "zz"];
+    const ATTRIBUTES: [&str; 5] = ["advice", "speed", "rate", "nothing", "advice"];
+
+    fn aggregate() -> impl Strategy<Value = AggregateRating> {
+        (
+            0..OFFERS.len(),
+            0..ATTRIBUTES.len(),
+            prop_oneof![
+                Just(f64::NAN),
+                Just(f64::INFINITY),
+                Just(-1.0),
+                0.0..12.0_f64
+            ],
+            any::<u32>(),
+            prop_oneof![
+                Just(None),
+                Just(Some(f64::NAN)),
+                Just(Some(-2.0)),
+                (0.0..5.0_f64).prop_map(Some)
+            ],
+        )
+            .prop_map(|(o, a, mean, count, std_dev)| AggregateRating {
+                offer: OfferId::new(OFFERS[o]),
+                attribute: AttributeId::new(ATTRIBUTES[a]),
+                mean,
+                count,
+                std_dev,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_ratings_weights_and_minimum_give_findings_and_figures_not_panics(
+            points in proptest::collection::vec((0..OFFERS.len(), 0..ATTRIBUTES.len(), any::<u8>()), 0..60),
+            aggregates in proptest::collection::vec(aggregate(), 0..6),
+            weight in 0.0..=1.0_f64,
+            price_weight in 0.0..=1.0_f64,
+            min in any::<u32>(),
+            scale in (any::<u8>(), any::<u8>()),
+        ) {
+            let mut study: ValueStudy = super::study();
+            study.responses.truncate(1);
+            study.responses[0].ratings.clear();
+            for (o, a, point) in points {
+                study.responses[0]
+                    .ratings
+                    .entry(OfferId::new(OFFERS[o]))
+                    .or_default()
+                    .insert(AttributeId::new(ATTRIBUTES[a]), point);
+            }
+            study.aggregates = aggregates;
+            study.quality[0].weight = customer_strategy::Share::new(weight).unwrap();
+            study.price_weight = customer_strategy::Share::new(price_weight).unwrap();
+            let scale_text = format!(r#"{{"min": {}, "max": {}}}"#, scale.0, scale.1);
+            study.scale = serde_json::from_str(&scale_text).unwrap();
+            let options = AnalysisOptions::default().with_min_ratings(min);
+            let first = analyse(&study, &options);
+            let again = analyse(&study, &options);
+            prop_assert_eq!(format!("{first:?}"), format!("{again:?}"));
+            // What goes into a mean lies on the scale, so the mean does too.
+            let (low, high) = (f64::from(study.scale.min()), f64::from(study.scale.max()));
+            for rating in first.attributes.iter().flat_map(|a| &a.offers) {
+                if let Some(mean) = rating.mean {
+                    prop_assert!(mean >= low - 1e-9 && mean <= high + 1e-9, "{mean}");
+                }
+                prop_assert_eq!(rating.reported, rating.count >= first.min_ratings);
+            }
+            let set = RuleSet::<ValueStudy>::builder().rules(rules::value()).build().unwrap();
+            for profile in Profile::ALL {
+                let report = set.validate(&study, profile);
+                prop_assert_eq!(report.is_valid(), set.is_valid(&study, profile));
+            }
+        }
+    }
+}
