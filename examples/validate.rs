@@ -5,6 +5,7 @@
 //! cargo run --example validate -- FILE [--profile draft|final] [--config RULES.toml] [--json]
 //!                                      [--instrument INSTRUMENT.toml] [--folded]
 //! cargo run --example validate -- SIGNALS [--canvas CANVAS] [--round ROUND] [--json]
+//! cargo run --example validate -- STUDY [--canvas CANVAS] [--json]
 //! cargo run --example validate -- --list-rules [--json | --markdown] [--config RULES.toml]
 //! ```
 //!
@@ -12,8 +13,11 @@
 //! extension, and at most 8 MiB (`LoadOptions::DEFAULT_MAX_BYTES`): a larger
 //! file is refused before it is read. The kind of FILE is told by a quick scan
 //! of its top-level keys, and then it is loaded once: a canvas has `metadata`,
-//! an instrument `items` and `scale`, a round `responses` and `date`, a rule
-//! configuration `rules`, and anything else is read as culture signals. A round
+//! an instrument `items` and `scale`, a round `instrument` and `date`, a value
+//! study `our_offer` and `price_weight`, a rule configuration `rules`, and
+//! anything else is read as culture signals. A value study is checked with the
+//! value study rules and, with `--canvas`, against the canvas with the value
+//! context rules as well (a second report). A round
 //! is checked against `--instrument`, or the built-in customer strategy
 //! maturity instrument. Culture signals are checked with the culture and review
 //! rules, together with `--canvas` and `--round` if given. A rule configuration
@@ -39,12 +43,13 @@ use std::process::ExitCode;
 use customer_strategy::validate::{Catalogue, Config, Profile, Report, Rule, RuleSet, Subject};
 use customer_strategy::{
     Assessment, Canvas, CultureSignals, Document, Instrument, LoadOptions, OrganizationReview,
-    Round, Stage, rules,
+    Round, Stage, StudyInContext, ValueStudy, rules,
 };
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 
 const USAGE: &str = "usage: validate FILE [--profile draft|final] [--config RULES.toml] [--json] [--instrument FILE] [--folded]
        validate SIGNALS [--canvas CANVAS] [--round ROUND [--instrument FILE]] [--json]
+       validate STUDY [--canvas CANVAS] [--json]
        validate --list-rules [--json | --markdown] [--config RULES.toml]";
 
 #[derive(Default)]
@@ -142,6 +147,37 @@ fn run() -> Result<ExitCode, String> {
             catalogue.extend(rules::review());
             (title, check(catalogue, config, &review, profile)?)
         }
+        Kind::Study => {
+            let study = parse::<ValueStudy>(&file, &text, format)?;
+            let title = format!("{} ({} customers)", study.name, study.responses.len());
+            let profile = args.profile.unwrap_or(Profile::Final);
+            let report = check(rules::value(), config.clone(), &study, profile)?;
+            if let Some(path) = &args.canvas {
+                let canvas = load::<Canvas>(path)?;
+                let context = format!("{title} against {}", canvas.metadata.name);
+                let pair = StudyInContext { canvas, study };
+                let against = check(rules::value_in_context(), config, &pair, profile)?;
+                if args.json {
+                    let both = serde_json::json!({
+                        "study": serde_json::from_str::<serde_json::Value>(&report.to_json())
+                            .map_err(|e| e.to_string())?,
+                        "context": serde_json::from_str::<serde_json::Value>(&against.to_json())
+                            .map_err(|e| e.to_string())?,
+                    });
+                    let text = serde_json::to_string_pretty(&both).map_err(|e| e.to_string())?;
+                    emit(&format!("{text}\n"));
+                } else {
+                    emit(&format!("{title}, {}\n{report}\n", file.display()));
+                    emit(&format!("\n{context}\n{against}\n"));
+                }
+                return Ok(if report.is_valid() && against.is_valid() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                });
+            }
+            (title, report)
+        }
         Kind::Round => {
             let round = parse::<Round>(&file, &text, format)?;
             let instrument = match &args.instrument {
@@ -185,22 +221,24 @@ fn check<S: Subject + 'static>(
     Ok(rules.validate(subject, profile))
 }
 
-/// The five kinds of document `validate` judges.
+/// The six kinds of document `validate` judges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Canvas,
     Instrument,
     Round,
+    Study,
     Config,
     Signals,
 }
 
 impl Kind {
     /// In the order ties are broken.
-    const ALL: [Kind; 5] = [
+    const ALL: [Kind; 6] = [
         Kind::Canvas,
         Kind::Instrument,
         Kind::Round,
+        Kind::Study,
         Kind::Config,
         Kind::Signals,
     ];
@@ -211,6 +249,7 @@ impl Kind {
             Kind::Canvas => fields_of::<Canvas>(),
             Kind::Instrument => fields_of::<Instrument>(),
             Kind::Round => fields_of::<Round>(),
+            Kind::Study => fields_of::<ValueStudy>(),
             Kind::Config => fields_of::<Config>(),
             Kind::Signals => fields_of::<CultureSignals>(),
         }
@@ -508,6 +547,8 @@ fn check_config(args: &Args, file: &Path, config: &Config) -> ExitCode {
         describe(rules::responses(), config).err(),
         describe(rules::culture(), config).err(),
         describe(rules::review(), config).err(),
+        describe(rules::value(), config).err(),
+        describe(rules::value_in_context(), config).err(),
     ]
     .into_iter()
     .flatten()
@@ -518,6 +559,8 @@ fn check_config(args: &Args, file: &Path, config: &Config) -> ExitCode {
         codes(rules::responses()),
         codes(rules::culture()),
         codes(rules::review()),
+        codes(rules::value()),
+        codes(rules::value_in_context()),
     ]
     .into_iter()
     .flatten()
@@ -571,12 +614,17 @@ fn codes<S: Subject + 'static>(catalogue: Vec<Box<dyn Rule<S>>>) -> Vec<&'static
 /// Lists every catalogue; a configuration applies to the catalogue that has
 /// each code it names.
 fn list_rules(args: &Args, config: &Config) -> Result<(), String> {
-    let sections: [(&str, Catalogue); 5] = [
+    let sections: [(&str, Catalogue); 7] = [
         ("Canvas rules", describe(rules::canvas(), config)?),
         ("Instrument rules", describe(rules::instrument(), config)?),
         ("Response rules", describe(rules::responses(), config)?),
         ("Culture rules", describe(rules::culture(), config)?),
         ("Review rules", describe(rules::review(), config)?),
+        ("Value rules", describe(rules::value(), config)?),
+        (
+            "Context rules",
+            describe(rules::value_in_context(), config)?,
+        ),
     ];
     let known: BTreeSet<&str> = sections
         .iter()

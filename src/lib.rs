@@ -67,12 +67,23 @@
 //! together; its [`ReviewResult`] names the blockers at work with their evidence
 //! and promoters, and caps the maturity level they allow.
 //!
+//! # Customer value
+//!
+//! A [`ValueStudy`] holds what customers weigh when they choose (a tree of
+//! quality and price attributes with weights) and how they rate our offer and
+//! each named competitor's on it. [`analyse`] turns it into a [`StudyResult`]:
+//! the ratio of our mean to the competitors' per attribute, the quality and
+//! price scores, the Customer Value Added (CVA), each offer's place on the
+//! customer value map, and where to act, every formula stated in its docs.
+//! [`nps`], [`csat`], [`ces`], [`retention_rate`] and [`churn_rate`] compute
+//! customer measures from checked answers and counts.
+//!
 //! # Validation
 //!
 //! The [`validate`] module is a domain-free rule engine; [`rules`] holds the
-//! built-in catalogues for canvases, instruments, rounds of responses, culture
-//! and the whole-organization review. Findings carry stable codes, JSON Pointer
-//! paths and message keys, under `draft` or `final` profiles.
+//! built-in catalogues for canvases, instruments, rounds of responses, culture,
+//! the whole-organization review and value studies. Findings carry stable
+//! codes, JSON Pointer paths and message keys, under `draft` or `final` profiles.
 //!
 //! # Documents
 //!
@@ -101,7 +112,8 @@
 //!   one self-contained HTML file (`render::html_report`). Adds no dependencies.
 //! - `schema`: the `schema` module, a JSON Schema (draft 2020-12) for every
 //!   document: `schema::canvas`, `schema::instrument`, `schema::round`,
-//!   `schema::culture_signals`, `schema::rule_config` and `schema::report`, and
+//!   `schema::culture_signals`, `schema::rule_config`, `schema::value_study` and
+//!   `schema::report`, and
 //!   `schema::all` with the file stem of each. The schemas refuse what the
 //!   loaders refuse (unknown fields, wrong types, shares outside 0 to 1, unknown
 //!   enum values, other `schema_version`s), so tools in other languages can check
@@ -125,6 +137,7 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod validate;
+mod value;
 
 pub use assessment::*;
 pub use canvas::*;
@@ -136,6 +149,7 @@ pub use id::{
 };
 pub use quantity::{Money, QuantityError, Share};
 pub use review::{BlockerCap, OrganizationReview, ReviewOptions, ReviewResult};
+pub use value::*;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

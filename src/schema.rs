@@ -2,8 +2,8 @@
 //! feature.
 //!
 //! Each function returns the schema of one document as a [`serde_json::Value`]:
-//! [`canvas`], [`instrument`], [`round`], [`culture_signals`], [`rule_config`]
-//! and [`report`]; [`all`] returns them all with the file stem each is kept
+//! [`canvas`], [`instrument`], [`round`], [`culture_signals`], [`rule_config`],
+//! [`value_study`] and [`report`]; [`all`] returns them all with the file stem each is kept
 //! under in the repository's `schemas/` directory. Editors, form builders and
 //! services in other languages can check a document against its schema before
 //! they hand it to this crate.
@@ -43,7 +43,9 @@
 //! assert!(date["pattern"].as_str().is_some_and(|p| p.starts_with('^') && p.ends_with('$')));
 //!
 //! let stems: Vec<_> = customer_strategy::schema::all().into_iter().map(|(stem, _)| stem).collect();
-//! assert_eq!(stems, ["canvas", "instrument", "round", "culture-signals", "rule-config", "report"]);
+//! assert_eq!(stems, [
+//!     "canvas", "instrument", "round", "culture-signals", "rule-config", "value-study", "report",
+//! ]);
 //! ```
 
 use schemars::JsonSchema;
@@ -52,7 +54,7 @@ use serde_json::{Map, Value};
 
 use crate::document::Document;
 use crate::validate::{Config, Report};
-use crate::{Canvas, CultureSignals, Instrument, Round};
+use crate::{Canvas, CultureSignals, Instrument, Round, ValueStudy};
 
 /// What every document's description ends with.
 const LOADING: &str = "Written as JSON, or as TOML, which is checked once converted to \
@@ -109,6 +111,18 @@ pub fn rule_config() -> Value {
     )
 }
 
+/// The schema of a customer value study ([`ValueStudy`]).
+#[must_use]
+pub fn value_study() -> Value {
+    document::<ValueStudy>(
+        "Customer value study",
+        "A survey of customers comparing our offer with named competitors' in one market: \
+         the quality and price attributes customers weigh, as a tree whose levels' weights \
+         add up to 1, and each customer's ratings of each offer on each attribute (or \
+         aggregated means with their counts) on one scale.",
+    )
+}
+
 /// The schema of a validation report ([`Report`]), as [`Report::to_json`] writes it.
 #[must_use]
 pub fn report() -> Value {
@@ -133,6 +147,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("round", round()),
         ("culture-signals", culture_signals()),
         ("rule-config", rule_config()),
+        ("value-study", value_study()),
         ("report", report()),
     ]
 }

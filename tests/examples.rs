@@ -432,3 +432,126 @@ fn validate_names_a_file_that_does_not_load() {
     assert!(message.contains(path.to_str().unwrap()), "{message}");
     assert!(message.contains("TOML at line 2, column"), "{message}");
 }
+
+#[test]
+fn customer_value_tells_the_banks_value_story() {
+    let output = run("customer_value", &[]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(
+        text.contains("Customer Value Added: 1.06 (106 as an index)"),
+        "{text}"
+    );
+    assert!(text.contains("against QuickKey Mortgages: 1.05"), "{text}");
+    for row in [
+        "Speed of decision                        quality    22.7%     6.28         7.15   0.88",
+        "Rate offered to existing customers       price      21.0%     5.85         7.38   0.79",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    assert!(text.contains("Harbour Bank (ours)"), "{text}");
+    assert!(
+        text.contains(
+            "1. Rate offered to existing customers (ratio 0.79): +0.044, speaks to \"The Rate Promise\""
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn customer_value_json_gives_every_number() {
+    let output = run("customer_value", &["--json"]);
+    assert_exit(&output, 0);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let cva = json["cva"].as_f64().unwrap();
+    assert!((1.0..1.1).contains(&cva), "{cva}");
+    assert_eq!(json["analysis"]["overall"]["cva"], json["cva"]);
+    let attributes = json["analysis"]["attributes"].as_array().unwrap();
+    assert_eq!(attributes.len(), 6);
+    for attribute in attributes {
+        assert!(attribute["weight"].is_f64(), "{attribute}");
+        assert!(attribute["ratio"].is_f64(), "{attribute}");
+    }
+    assert_eq!(json["analysis"]["value_map"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn customer_value_runs_on_ones_own_study_and_says_what_is_withheld() {
+    let dir = scratch("customer_value_own");
+    let study = fixture_document("value/sound.json", "study", &dir.join("study.json"));
+    let output = run("customer_value", &["--study", study.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Mortgage customers, spring 2026"),
+        "{text}"
+    );
+    assert!(text.contains("6 customers"), "{text}");
+
+    let output = run(
+        "customer_value",
+        &["--study", study.to_str().unwrap(), "--min-ratings", "7"],
+    );
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(text.contains("Customer Value Added: withheld"), "{text}");
+    assert!(text.contains("Withheld (fewer than 7 ratings):"), "{text}");
+}
+
+#[test]
+fn customer_value_exits_2_with_a_clear_message() {
+    let output = run("customer_value", &["--study", "no/such/study.json"]);
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("cannot read no/such/study.json"));
+
+    let dir = scratch("customer_value_bad");
+    let path = dir.join("study.toml");
+    std::fs::write(&path, "schema_version = 1\nname = \"S\"\nmarket = 7\n").unwrap();
+    let output = run("customer_value", &["--study", path.to_str().unwrap()]);
+    assert_exit(&output, 2);
+    let message = stderr(&output);
+    assert!(
+        message.contains("cannot load value study TOML at line 3"),
+        "{message}"
+    );
+
+    let output = run("customer_value", &["--bogus"]);
+    assert_exit(&output, 2);
+    assert!(stderr(&output).contains("unknown argument `--bogus`"));
+}
+
+#[test]
+fn validate_judges_a_value_study_alone_and_against_its_canvas() {
+    let study = "examples/data/harbour_bank_value_study.json";
+    let output = run("validate", &[study]);
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).starts_with("Harbour Bank mortgage customers, spring 2026 (300 customers)"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run(
+        "validate",
+        &[study, "--canvas", "examples/data/harbour_bank_canvas.toml"],
+    );
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).contains("info VALUE-CANVAS-002"),
+        "{}",
+        stdout(&output)
+    );
+
+    let dir = scratch("validate_study");
+    let path = fixture_document("value/sound.json", "study", &dir.join("study.json"));
+    let mut study: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    study["responses"][0]["ratings"]["harbour"]["speed"] = 11.into();
+    std::fs::write(&path, study.to_string()).unwrap();
+    let output = run("validate", &["--json", path.to_str().unwrap()]);
+    assert_exit(&output, 1);
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["findings"][0]["code"], "VALUE-SCALE-001");
+    assert_eq!(
+        report["findings"][0]["path"],
+        "/responses/0/ratings/harbour/speed"
+    );
+}

@@ -1,5 +1,6 @@
 //! Keeps RULES.md in step with the rules the catalogues register: each
-//! catalogue (canvas, instrument, responses, culture, review) has its own
+//! catalogue (canvas, instrument, responses, culture, review, value, value
+//! context) has its own
 //! section, generated between its own pair of markers.
 //!
 //! To regenerate the sections after changing a rule:
@@ -13,7 +14,9 @@
 )]
 
 use customer_strategy::validate::{Catalogue, RuleSet};
-use customer_strategy::{Assessment, Canvas, Instrument, OrganizationReview, rules};
+use customer_strategy::{
+    Assessment, Canvas, Instrument, OrganizationReview, StudyInContext, ValueStudy, rules,
+};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md");
 
@@ -39,12 +42,22 @@ fn catalogues() -> Vec<(&'static str, Catalogue)> {
         .rules(rules::review())
         .build()
         .unwrap();
+    let value = RuleSet::<ValueStudy>::builder()
+        .rules(rules::value())
+        .build()
+        .unwrap();
+    let value_context = RuleSet::<StudyInContext>::builder()
+        .rules(rules::value_in_context())
+        .build()
+        .unwrap();
     vec![
         ("canvas", canvas.describe()),
         ("instrument", instrument.describe()),
         ("responses", responses.describe()),
         ("culture", culture.describe()),
         ("review", review.describe()),
+        ("value", value.describe()),
+        ("value-context", value_context.describe()),
     ]
 }
 

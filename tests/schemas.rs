@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use customer_strategy::validate::{Config, Profile, Report, RuleSet};
-use customer_strategy::{Canvas, CultureSignals, Document, Instrument, Round, rules, schema};
+use customer_strategy::{
+    Canvas, CultureSignals, Document, Instrument, Round, ValueStudy, rules, schema,
+};
 use jsonschema::Validator;
 use proptest::prelude::*;
 use proptest::test_runner::RngAlgorithm;
@@ -129,16 +131,18 @@ enum Kind {
     Round,
     CultureSignals,
     RuleConfig,
+    ValueStudy,
     Report,
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [
+    const ALL: [Kind; 7] = [
         Kind::Canvas,
         Kind::Instrument,
         Kind::Round,
         Kind::CultureSignals,
         Kind::RuleConfig,
+        Kind::ValueStudy,
         Kind::Report,
     ];
 
@@ -149,6 +153,7 @@ impl Kind {
             Kind::Round => "round",
             Kind::CultureSignals => "culture-signals",
             Kind::RuleConfig => "rule-config",
+            Kind::ValueStudy => "value-study",
             Kind::Report => "report",
         }
     }
@@ -188,6 +193,7 @@ impl Kind {
             Kind::Round => Round::from_json(&text).map(drop),
             Kind::CultureSignals => CultureSignals::from_json(&text).map(drop),
             Kind::RuleConfig => Config::from_json(&text).map(drop),
+            Kind::ValueStudy => ValueStudy::from_json(&text).map(drop),
             Kind::Report => {
                 return serde_json::from_str::<Report>(&text)
                     .map(drop)
@@ -245,6 +251,8 @@ fn sample_kind(stem: &str) -> Kind {
         Kind::CultureSignals
     } else if stem.ends_with("_rules") {
         Kind::RuleConfig
+    } else if stem.ends_with("_value_study") {
+        Kind::ValueStudy
     } else {
         panic!("examples/data/{stem}: which kind of document is it? Teach `sample_kind`.")
     }
@@ -284,6 +292,7 @@ fn every_sample_document_matches_its_schema() {
         Kind::Round,
         Kind::CultureSignals,
         Kind::RuleConfig,
+        Kind::ValueStudy,
     ] {
         assert!(
             samples.iter().any(|(_, k)| *k == kind),
@@ -388,6 +397,7 @@ fn base(kind: Kind) -> Value {
         Kind::Round => sample("examples/data/team_round_2026.json"),
         Kind::CultureSignals => sample("examples/data/harbour_bank_culture.json"),
         Kind::RuleConfig => sample("examples/data/custom_rules.toml"),
+        Kind::ValueStudy => sample("examples/data/harbour_bank_value_study.json"),
         Kind::Report => serde_json::from_str(&draft_report().to_json()).unwrap(),
     }
 }
@@ -561,6 +571,21 @@ accept | rule-config     | /rules/CANVAS-GOV-004/params/note                    
 accept | rule-config     | /rules/CANVAS-GOV-004/params/max_days                   | 30.5            | a fractional parameter
 accept | rule-config     | /rules/CANVAS-GOV-004/params/strict                     | true            | a boolean parameter
 accept | rule-config     | /rules/ANY-CODE-AT-ALL                                  | {}              | any rule code
+
+# Value studies: what the types cannot hold is refused; a rating off the
+# study's scale (11 on 1 to 10) is the rules' to report, so both accept it.
+refuse | value-study     | /competitors/0/colour                                   | "red"           | unknown field in an offer
+refuse | value-study     | /quality/0/weight                                       | 1.5             | a weight of 1.5
+refuse | value-study     | /quality/0/weight                                       | 40              | a weight as a percentage
+refuse | value-study     | /responses/0/ratings/harbour/speed                      | 300             | a rating over 255
+refuse | value-study     | /responses/0/ratings/harbour/speed                      | 7.5             | a rating with a fraction
+refuse | value-study     | /responses/0/ratings/harbour/speed                      | -1              | a negative rating
+refuse | value-study     | /quality/0/children/0/speaks_to                         | {"journey": "7a000000-0000-4000-8000-000000000003"} | an unknown kind of link
+refuse | value-study     | /responses/0/segment                                    | "movers"        | a segment id that is no UUID
+refuse | value-study     | /price_weight                                           | -               | no price weight
+accept | value-study     | /responses/0/ratings/harbour/speed                      | 11              | a rating off the study's scale
+accept | value-study     | /scale                                                  | -               | the default scale
+accept | value-study     | /competitors                                            | -               | no competitors
 "#;
 
 /// Who accepts an edited sample: the loader, a validator that checks

@@ -22,6 +22,7 @@ mod assessment;
 mod canvas;
 mod duplicates;
 mod review;
+mod value;
 
 /// A fraction as a percentage rounded to one decimal, for message arguments.
 pub(crate) fn percent(fraction: f64) -> f64 {
@@ -31,3 +32,4 @@ pub(crate) fn percent(fraction: f64) -> f64 {
 pub use assessment::{AssessmentIndex, InstrumentIndex, instrument, responses};
 pub use canvas::{CanvasIndex, canvas};
 pub use review::{ReviewIndex, culture, review};
+pub use value::{ValueIndex, value, value_in_context};
