@@ -158,9 +158,12 @@ impl PartialOrd for ItemId {
 }
 
 impl Hash for ItemId {
-    /// Hashes as the id's text does, as [`Borrow<str>`] requires.
+    /// Hashes as the id's text does, as [`Borrow<str>`] requires: its bytes,
+    /// then `0xff` (what `str` feeds a hasher), without checking the bytes
+    /// are UTF-8 again.
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
     }
 }
 
@@ -261,6 +264,7 @@ mod tests {
             "é",
         ];
         let state = std::hash::RandomState::new();
+        let fold = foldhash::fast::RandomState::default();
         for a in texts {
             for b in texts {
                 let (x, y) = (ItemId::from(a), ItemId::from(b));
@@ -272,6 +276,7 @@ mod tests {
                 );
             }
             assert_eq!(state.hash_one(ItemId::from(a)), state.hash_one(a));
+            assert_eq!(fold.hash_one(ItemId::from(a)), fold.hash_one(a));
         }
         let map: BTreeMap<ItemId, usize> =
             texts.iter().map(|&t| (ItemId::from(t), t.len())).collect();
