@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::assessment::item_id::ItemId;
 use crate::document::{Document, SchemaVersion, Sealed};
 
 macro_rules! key {
@@ -56,10 +57,6 @@ key!(
 key!(
     /// Identifies a dimension of an instrument, such as `culture`.
     DimensionId
-);
-key!(
-    /// Identifies an item (a question) of an instrument, such as `culture-03`.
-    ItemId
 );
 key!(
     /// Identifies a respondent within a round, without naming them.

@@ -3,6 +3,7 @@
 //! between boardroom and back office, trends and next steps.
 
 mod instrument;
+mod item_id;
 mod response;
 mod score;
 mod scoring;

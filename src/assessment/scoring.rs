@@ -93,9 +93,11 @@ pub struct Scorer<'i> {
     instrument: &'i Instrument,
     /// Items sorted by id, to be merged with each response's sorted answers.
     items: Vec<ItemSlot<'i>>,
-    /// Per item (in the instrument's order) and point of the scale, the
-    /// point's value from 0 to 100 with reverse items turned around.
-    values: Vec<f64>,
+    /// [`Scorer::items`] cut into runs of items of one dimension.
+    runs: Vec<DimensionRun>,
+    /// Per item (in the instrument's order) and point of the scale, what the
+    /// point adds to its dimension.
+    values: Vec<PointValue>,
     /// Levels sorted by the start of their band.
     levels: Vec<&'i MaturityLevel>,
     span: f64,
@@ -103,43 +105,50 @@ pub struct Scorer<'i> {
     points: usize,
 }
 
+/// Items of one dimension that follow one another in the order of their ids.
+#[derive(Debug)]
+struct DimensionRun {
+    dimension: usize,
+    /// How many.
+    items: usize,
+}
+
+/// What one point of one item adds to its dimension's sums.
+#[derive(Debug)]
+struct PointValue {
+    /// `value` times `weight`.
+    weighted: f64,
+    /// The item's weight.
+    weight: f64,
+    /// The point's value from 0 to 100, reverse items turned around.
+    value: f64,
+    /// `-value`.
+    negated: f64,
+    /// The item's dimension.
+    dimension: usize,
+}
+
 #[derive(Debug)]
 struct ItemSlot<'i> {
-    id: &'i str,
-    /// The first and the last eight bytes of the id (they overlap for ids
-    /// shorter than 16 bytes), to tell ids of 8 to 16 bytes apart in two
-    /// comparisons of integers.
-    head: u64,
-    tail: u64,
+    id: &'i ItemId,
+    /// The id's inline words, when it is kept inline: an answer's key is this
+    /// item's id exactly when its own inline words are the same, three
+    /// comparisons of integers read from the answers' own map.
+    words: Option<[u64; 3]>,
     /// Where the item's points start in [`Scorer::values`] and in the counts
     /// per item and point: its position in the instrument times the points of
     /// the scale.
     cell: usize,
-    dimension: usize,
-    weight: f64,
 }
 
 impl ItemSlot<'_> {
-    fn head_and_tail(id: &str) -> (u64, u64) {
-        let bytes = id.as_bytes();
-        match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-            (Some(head), Some(tail)) => (u64::from_ne_bytes(*head), u64::from_ne_bytes(*tail)),
-            _ => (0, 0),
-        }
-    }
-
     /// Whether `id` is this item's id.
     #[inline]
-    fn is(&self, id: &str) -> bool {
-        let bytes = id.as_bytes();
-        if bytes.len() != self.id.len() {
-            return false;
-        }
-        match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-            (Some(head), Some(tail)) if bytes.len() <= 16 => {
-                u64::from_ne_bytes(*head) == self.head && u64::from_ne_bytes(*tail) == self.tail
-            }
-            _ => bytes == self.id.as_bytes(),
+    fn is(&self, id: &ItemId) -> bool {
+        match (self.words, id.inline_words()) {
+            (Some([a, b, c]), Some([x, y, z])) => (a ^ x) | (b ^ y) | (c ^ z) == 0,
+            (None, None) => self.id.as_bytes() == id.as_bytes(),
+            _ => false,
         }
     }
 }
@@ -194,21 +203,23 @@ impl<'i> Scorer<'i> {
                     ))
                 })?;
             check_weight(item.weight, "item", item.id.as_str())?;
-            let (head, tail) = ItemSlot::head_and_tail(item.id.as_str());
             items.push(ItemSlot {
-                id: item.id.as_str(),
-                head,
-                tail,
+                id: &item.id,
+                words: item.id.inline_words(),
                 cell: position * points,
-                dimension,
-                weight: item.weight,
             });
             for point in scale.min..=scale.max {
                 let mut value = (f64::from(point) - min) / span;
                 if item.reverse {
                     value = 1.0 - value;
                 }
-                values.push(100.0 * value);
+                values.push(PointValue {
+                    weighted: 100.0 * value * item.weight,
+                    weight: item.weight,
+                    value: 100.0 * value,
+                    negated: -(100.0 * value),
+                    dimension,
+                });
             }
         }
         items.sort_by(|a, b| a.id.cmp(b.id));
@@ -216,10 +227,24 @@ impl<'i> Scorer<'i> {
             .windows(2)
             .find(|w| matches!(w, [a, b] if a.id == b.id))
         {
-            let id = pair.first().map_or("", |slot| slot.id);
+            let id = pair.first().map_or("", |slot| slot.id.as_str());
             return Err(ScoringError::new(format!(
                 "the item id `{id}` is used twice"
             )));
+        }
+        // The runs of items of one dimension, in the order of their ids.
+        let mut runs: Vec<DimensionRun> = Vec::new();
+        for slot in &items {
+            let dimension = values
+                .get(slot.cell)
+                .map_or(usize::MAX, |point| point.dimension);
+            match runs.last_mut() {
+                Some(run) if run.dimension == dimension => run.items += 1,
+                _ => runs.push(DimensionRun {
+                    dimension,
+                    items: 1,
+                }),
+            }
         }
         let mut levels: Vec<&MaturityLevel> = instrument.levels.iter().collect();
         levels.sort_by(|a, b| a.band.from.total_cmp(&b.band.from));
@@ -227,6 +252,7 @@ impl<'i> Scorer<'i> {
         Ok(Scorer {
             instrument,
             items,
+            runs,
             values,
             levels,
             points,
@@ -278,85 +304,67 @@ impl<'i> Scorer<'i> {
         per_item: &mut [u32],
     ) {
         sums.fill(DimensionSum::default());
-        // Both the answers (a BTreeMap) and the items are sorted by id: one merge
-        // pass pairs them without any lookups. When a response answers the items
-        // in turn, each answer is checked against the next item alone, with two
-        // comparisons of integers for most ids.
-        let min = self.instrument.scale.min;
-        let points = self.points;
         let mut counts = AnswerCounts::default();
+        let mut pairs = response.answers.iter();
         let mut items = self.items.iter();
-        let mut next = items.next();
-        // The sums of the dimension being added to, kept out of `sums` while
-        // its items follow one another (as they do when ids start with the
-        // dimension's): the same additions in the same order, without a
-        // round trip through memory for each.
-        let mut run_dimension = usize::MAX;
-        let mut run = DimensionSum::default();
-        for (id, answer) in &response.answers {
-            let id = id.as_str();
-            let slot = match next {
-                Some(slot) if slot.is(id) => {
-                    next = items.next();
-                    slot
+        // Both the answers (a BTreeMap) and the items are sorted by id. While
+        // the answers answer the items in turn, as they do when a response
+        // answers every item, each answer is checked against the next item
+        // alone (three comparisons of integers for ids kept inline), and added
+        // to a dimension whose items follow one another.
+        let mut stray = None;
+        'runs: for run in &self.runs {
+            let mut sum = sums.get(run.dimension).copied().unwrap_or_default();
+            for slot in items.by_ref().take(run.items) {
+                let Some((id, answer)) = pairs.next() else {
+                    break;
+                };
+                if !slot.is(id) {
+                    stray = Some((slot, id, answer));
+                    break;
                 }
-                _ => {
-                    let found = loop {
-                        match next {
-                            Some(slot) => match slot.id.cmp(id) {
-                                Ordering::Less => next = items.next(),
-                                Ordering::Equal => {
-                                    next = items.next();
-                                    break Some(slot);
-                                }
-                                Ordering::Greater => break None,
-                            },
-                            None => break None,
-                        }
-                    };
-                    let Some(slot) = found else {
-                        counts.unknown_item += 1;
-                        continue;
-                    };
-                    slot
-                }
-            };
-            // A point below the scale wraps around to a step past its end.
-            let step = match *answer {
-                Answer::Point(point) => usize::from(point.wrapping_sub(min)),
-                Answer::DontKnow => {
-                    counts.dont_know += 1;
-                    continue;
-                }
-                Answer::NotApplicable => {
-                    counts.not_applicable += 1;
-                    continue;
-                }
-            };
-            let cell = slot.cell + step;
-            let value = match self.values.get(cell) {
-                Some(&value) if step < points => value,
-                _ => {
-                    counts.off_scale += 1;
-                    continue;
-                }
-            };
-            if slot.dimension != run_dimension {
-                if let Some(sum) = sums.get_mut(run_dimension) {
-                    *sum = run;
-                }
-                run_dimension = slot.dimension;
-                run = sums.get(run_dimension).copied().unwrap_or_default();
+                sum = self.add(slot, *answer, sum, &mut counts, per_item);
             }
-            run.add(value, slot.weight);
-            // Counts per point, so item means do not depend on the order of
-            // the respondents.
-            if let Some(count) = per_item.get_mut(cell) {
-                *count += 1;
+            if let Some(total) = sums.get_mut(run.dimension) {
+                *total = sum;
+            }
+            if stray.is_some() || pairs.len() == 0 {
+                break 'runs;
             }
         }
-        if let Some(sum) = sums.get_mut(run_dimension) {
-            *sum = run;
+        // Otherwise, or for the answers left (to items the instrument does
+        // not have), one merge pass pairs the answers with the items from
+        // where they part: without any lookups, the same additions in the
+        // same order.
+        if let Some((slot, id, answer)) = stray {
+            let mut next = Some(slot);
+            let rest = std::iter::once((id, answer)).chain(pairs);
+            for (id, answer) in rest {
+                let slot = match next {
+                    Some(slot) if slot.is(id) => {
+                        next = items.next();
+                        slot
+                    }
+                    _ => match Self::seek(&mut items, &mut next, id) {
+                        Some(slot) => slot,
+                        None => {
+                            counts.unknown_item += 1;
+                            continue;
+                        }
+                    },
+                };
+                let dimension = self
+                    .values
+                    .get(slot.cell)
+                    .map_or(usize::MAX, |p| p.dimension);
+                let mut sum = sums.get(dimension).copied().unwrap_or_default();
+                sum = self.add(slot, *answer, sum, &mut counts, per_item);
+                if let Some(total) = sums.get_mut(dimension) {
+                    *total = sum;
+                }
+            }
+        } else {
+            counts.unknown_item += pairs.len();
         }
         // Every answer not counted otherwise is a point on the scale.
         counts.scored = response.answers.len()
@@ -369,6 +377,58 @@ impl<'i> Scorer<'i> {
         answers.not_applicable += counts.not_applicable;
         answers.off_scale += counts.off_scale;
         answers.unknown_item += counts.unknown_item;
+    }
+
+    /// Adds `answer` to `slot`'s item into its dimension's `sum`, or counts
+    /// it when it is not a point on the scale.
+    #[inline]
+    fn add(
+        &self,
+        slot: &ItemSlot<'_>,
+        answer: Answer,
+        sum: DimensionSum,
+        counts: &mut AnswerCounts,
+        per_item: &mut [u32],
+    ) -> DimensionSum {
+        // A point below the scale wraps around to a step past its end, as
+        // do the answers off the scale.
+        let step = match answer {
+            Answer::Point(point) => usize::from(point.wrapping_sub(self.instrument.scale.min)),
+            _ => usize::MAX,
+        };
+        let cell = slot.cell.wrapping_add(step);
+        if let Some(point) = self.values.get(cell).filter(|_| step < self.points) {
+            // Counts per point, so item means do not depend on the order of
+            // the respondents.
+            if let Some(count) = per_item.get_mut(cell) {
+                *count += 1;
+            }
+            sum.plus(point)
+        } else {
+            counts.count_unscored(answer);
+            sum
+        }
+    }
+
+    /// Moves `next` on through `items` to the item whose id is `id`, and past
+    /// it; `None`, with `next` on the first item after `id`, when there is none.
+    #[cold]
+    fn seek<'s>(
+        items: &mut std::slice::Iter<'s, ItemSlot<'i>>,
+        next: &mut Option<&'s ItemSlot<'i>>,
+        id: &ItemId,
+    ) -> Option<&'s ItemSlot<'i>> {
+        while let Some(slot) = *next {
+            match slot.id.as_bytes().cmp(id.as_bytes()) {
+                Ordering::Less => *next = items.next(),
+                Ordering::Equal => {
+                    *next = items.next();
+                    return Some(slot);
+                }
+                Ordering::Greater => return None,
+            }
+        }
+        None
     }
 
     /// The overall score: the mean of the dimension scores present, weighted by
@@ -448,13 +508,14 @@ impl<'i> Scorer<'i> {
             .filter(|&(_, (_, respondents))| respondents > 0)
             .map(|(l, (&level, respondents))| {
                 let reported = respondents >= options.min_group_size;
-                let dimensions: Vec<Option<Stats>> = (0..dimensions.len())
-                    .map(|d| {
-                        reported
-                            .then(|| scores.get(stretch(d, l)).and_then(Stats::of_sorted))
-                            .flatten()
-                    })
-                    .collect();
+                let dimensions: Vec<Option<Stats>> = if reported {
+                    let runs: Vec<&[f64]> = (0..dimensions.len())
+                        .map(|d| scores.get(stretch(d, l)).unwrap_or_default())
+                        .collect();
+                    Stats::of_sorted_runs(&runs)
+                } else {
+                    vec![None; dimensions.len()]
+                };
                 let overall = self.weighted_overall(dimensions.iter().map(|s| s.map(|s| s.mean)));
                 LevelResult {
                     level,
@@ -466,15 +527,22 @@ impl<'i> Scorer<'i> {
             })
             .collect();
 
-        let mut team = Vec::with_capacity(stride);
+        // The team's scores per dimension, each merged from its levels' in
+        // order, then their statistics side by side.
+        let mut teams: Vec<Vec<f64>> = (0..dimensions.len())
+            .map(|_| Vec::with_capacity(stride))
+            .collect();
         let mut spare = Vec::with_capacity(stride);
         let mut heads: Vec<&[f64]> = Vec::with_capacity(LEVELS);
-        let mut results: Vec<DimensionResult> = Vec::with_capacity(dimensions.len());
-        for (d, dimension) in dimensions.iter().enumerate() {
+        for (d, team) in teams.iter_mut().enumerate() {
             heads.clear();
             heads.extend((0..LEVELS).map(|l| scores.get(stretch(d, l)).unwrap_or(&[])));
-            merge_sorted(&heads, &mut team, &mut spare);
-            let stats = Stats::of_sorted(&team);
+            merge_sorted(&heads, team, &mut spare);
+        }
+        let runs: Vec<&[f64]> = teams.iter().map(Vec::as_slice).collect();
+        let team_stats = Stats::of_sorted_runs(&runs);
+        let mut results: Vec<DimensionResult> = Vec::with_capacity(dimensions.len());
+        for (d, (dimension, &stats)) in dimensions.iter().zip(&team_stats).enumerate() {
             let gap = Gap::across(&levels, d, options.gap_threshold);
             results.push(DimensionResult {
                 id: dimension.id.clone(),
@@ -718,6 +786,18 @@ impl fmt::Display for LevelRef {
     }
 }
 
+impl AnswerCounts {
+    /// Counts an answer that is not a point on the scale.
+    #[cold]
+    fn count_unscored(&mut self, answer: Answer) {
+        match answer {
+            Answer::DontKnow => self.dont_know += 1,
+            Answer::NotApplicable => self.not_applicable += 1,
+            Answer::Point(_) => self.off_scale += 1,
+        }
+    }
+}
+
 /// How a respondent's answers were counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -783,13 +863,16 @@ impl WeightedMean {
 /// One respondent's weighted sums on one dimension: a [`WeightedMean`] without
 /// the count, which a respondent's score does not need, and with the lowest and
 /// highest value taken by comparison (values are never NaN), so that adding a
-/// value costs no more than it must. Its score is the same, to the bit.
+/// value costs no more than it must. The highest value is kept negated, as the
+/// lowest of the negated values, so both are taken by the same comparison, two
+/// at a time. Its score is the same, to the bit.
 #[derive(Clone, Copy, Debug)]
 struct DimensionSum {
     weighted: f64,
     weights: f64,
     lowest: f64,
-    highest: f64,
+    /// The highest value, negated.
+    negated_highest: f64,
 }
 
 impl Default for DimensionSum {
@@ -798,27 +881,36 @@ impl Default for DimensionSum {
             weighted: 0.0,
             weights: 0.0,
             lowest: f64::INFINITY,
-            highest: f64::NEG_INFINITY,
+            negated_highest: f64::INFINITY,
         }
     }
 }
 
 impl DimensionSum {
+    /// The sums with `point` added.
     #[inline]
-    fn add(&mut self, value: f64, weight: f64) {
-        self.weighted += value * weight;
-        self.weights += weight;
-        if value < self.lowest {
-            self.lowest = value;
-        }
-        if value > self.highest {
-            self.highest = value;
+    fn plus(self, point: &PointValue) -> Self {
+        DimensionSum {
+            weighted: self.weighted + point.weighted,
+            weights: self.weights + point.weight,
+            lowest: if point.value < self.lowest {
+                point.value
+            } else {
+                self.lowest
+            },
+            negated_highest: if point.negated < self.negated_highest {
+                point.negated
+            } else {
+                self.negated_highest
+            },
         }
     }
 
     fn score(&self) -> Option<Score> {
         (self.weights > 0.0).then(|| {
-            Score::saturating((self.weighted / self.weights).clamp(self.lowest, self.highest))
+            Score::saturating(
+                (self.weighted / self.weights).clamp(self.lowest, -self.negated_highest),
+            )
         })
     }
 }
@@ -858,23 +950,56 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Computes the statistics of scores sorted in ascending order (see
-    /// [`sort_scores`]): the sums run from the lowest score up, so the result
-    /// does not depend on the order of the respondents.
-    fn of_sorted(values: &[f64]) -> Option<Stats> {
+    /// The statistics of each of `runs` of scores sorted in ascending order
+    /// (see [`sort_scores`]), in their order: the sums of each run go from its
+    /// lowest score up, so the results do not depend on the order of the
+    /// respondents. The runs are added up [`LANES`] at a time, side by side:
+    /// each run's additions still follow one another in its own order, but
+    /// the processor overlaps those of different runs.
+    fn of_sorted_runs(runs: &[&[f64]]) -> Vec<Option<Stats>> {
+        let mut stats = Vec::with_capacity(runs.len());
+        for group in runs.chunks(LANES) {
+            let mut lanes: [&[f64]; LANES] = [&[]; LANES];
+            for (lane, run) in lanes.iter_mut().zip(group) {
+                *lane = run;
+            }
+            let sums = sums_side_by_side(lanes, |_, v| v);
+            let mut means = [0.0; LANES];
+            for ((mean, sum), run) in means.iter_mut().zip(sums).zip(lanes) {
+                #[allow(clippy::cast_precision_loss)] // counts of respondents are far below 2^52
+                let count = run.len() as f64;
+                *mean = sum / count;
+            }
+            let squares = sums_side_by_side(lanes, |k, v| {
+                (v - means.get(k).copied().unwrap_or_default()).powi(2)
+            });
+            for k in 0..group.len() {
+                let (Some(&values), Some(&mean), Some(&squares)) =
+                    (lanes.get(k), means.get(k), squares.get(k))
+                else {
+                    continue;
+                };
+                stats.push(Stats::of_sums(values, mean, squares));
+            }
+        }
+        stats
+    }
+
+    /// The statistics of scores sorted in ascending order, given their mean
+    /// and the sum of their squared deviations from it.
+    fn of_sums(values: &[f64], mean: f64, squares: f64) -> Option<Stats> {
         let n = values.len();
         if n == 0 {
             return None;
         }
         #[allow(clippy::cast_precision_loss)] // counts of respondents are far below 2^52
         let count = n as f64;
-        let mean = values.iter().sum::<f64>() / count;
         let median = match (values.get((n - 1) / 2), values.get(n / 2)) {
             (Some(a), Some(b)) => (a + b) / 2.0,
             _ => mean,
         };
         let sd = if n > 1 {
-            (values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1.0)).sqrt()
+            (squares / (count - 1.0)).sqrt()
         } else {
             0.0
         };
@@ -885,6 +1010,39 @@ impl Stats {
             sd,
         })
     }
+}
+
+/// How many runs of scores [`Stats::of_sorted_runs`] adds up side by side.
+const LANES: usize = 4;
+
+/// The sum of `term(k, v)` over the values `v` of each run `k`, from its first
+/// value to its last: the same additions in the same order as one run at a
+/// time, but the runs side by side for as long as they all last.
+#[inline]
+fn sums_side_by_side<const K: usize>(
+    runs: [&[f64]; K],
+    term: impl Fn(usize, f64) -> f64,
+) -> [f64; K] {
+    let mut sums = [0.0; K];
+    let common = runs
+        .iter()
+        .map(|run| run.len())
+        .filter(|&len| len > 0)
+        .min()
+        .unwrap_or(0);
+    for i in 0..common {
+        for (k, (sum, run)) in sums.iter_mut().zip(&runs).enumerate() {
+            if let Some(&v) = run.get(i) {
+                *sum += term(k, v);
+            }
+        }
+    }
+    for (k, (sum, run)) in sums.iter_mut().zip(&runs).enumerate() {
+        for &v in run.get(common..).unwrap_or_default() {
+            *sum += term(k, v);
+        }
+    }
+    sums
 }
 
 /// How many organizational levels there are.
