@@ -555,3 +555,93 @@ fn validate_judges_a_value_study_alone_and_against_its_canvas() {
         "/responses/0/ratings/harbour/speed"
     );
 }
+
+#[test]
+fn canvas_diff_compares_the_two_revisions_of_the_sample() {
+    let output = run("canvas_diff", &[]);
+    assert_exit(&output, 0);
+    let text = stdout(&output);
+    assert!(
+        text.contains("24 change(s), 2 material: the strategy needs signing again"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  added   /context/customer/segments/1/needs/3 [material]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  changed /steering/performance/metrics/0/target/value [material]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  changed /proposition/experience/journeys/0/name\n"),
+        "{text}"
+    );
+    // What follows: five stakeholders to sign again, one invalidated claim.
+    assert_eq!(text.matches("error CANVAS-OWNER-009").count(), 5, "{text}");
+    assert_eq!(
+        text.matches("error CANVAS-EVIDENCE-001").count(),
+        1,
+        "{text}"
+    );
+}
+
+#[test]
+fn canvas_diff_json_lists_the_changes_with_their_pointers() {
+    let output = run("canvas_diff", &["--json"]);
+    assert_exit(&output, 0);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["material"], true);
+    let changes = value["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 24);
+    assert!(
+        changes
+            .iter()
+            .all(|c| c["path"].as_str().unwrap().starts_with('/'))
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["path"] == "/steering/governance/will_not_do/3" && c["kind"] == "removed")
+    );
+    assert_eq!(value["findings"]["counts"]["error"], 6);
+}
+
+#[test]
+fn canvas_diff_sees_no_change_in_a_reordered_canvas_and_refuses_unrelated_ones() {
+    let dir = scratch("canvas_diff");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let mut canvas: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.join("harbour_bank_canvas.json")).unwrap(),
+    )
+    .unwrap();
+    canvas["context"]["customer"]["segments"]
+        .as_array_mut()
+        .unwrap()
+        .reverse();
+    let reordered = dir.join("reordered.json");
+    std::fs::write(&reordered, canvas.to_string()).unwrap();
+    let old = data.join("harbour_bank_canvas.json");
+    let output = run(
+        "canvas_diff",
+        &[old.to_str().unwrap(), reordered.to_str().unwrap()],
+    );
+    assert_exit(&output, 0);
+    assert!(
+        stdout(&output).contains("Nothing changed"),
+        "{}",
+        stdout(&output)
+    );
+
+    let draft = data.join("workshop_draft_canvas.toml");
+    let output = run(
+        "canvas_diff",
+        &[old.to_str().unwrap(), draft.to_str().unwrap()],
+    );
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).contains("the canvases are not revisions of one another"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -35,10 +35,14 @@ const DRAFT_JSON: &str = include_str!(concat!(
 ));
 
 /// The samples as (name, TOML, JSON).
-const SAMPLES: [(&str, &str, &str); 2] = [
+const SAMPLES: [(&str, &str, &str); 3] = [
     ("harbour_bank_canvas", COMPLETE_TOML, COMPLETE_JSON),
     ("workshop_draft_canvas", DRAFT_TOML, DRAFT_JSON),
+    ("harbour_bank_canvas_rev2", REVISION_TOML, REVISION_JSON),
 ];
+
+const REVISION_TOML: &str = include_str!("../examples/data/harbour_bank_canvas_rev2.toml");
+const REVISION_JSON: &str = include_str!("../examples/data/harbour_bank_canvas_rev2.json");
 
 #[track_caller]
 fn load_toml(text: &str) -> Canvas {

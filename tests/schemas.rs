@@ -243,7 +243,7 @@ fn read_document(path: &Path) -> Value {
 
 /// The kind of a sample in `examples/data/`, by its name.
 fn sample_kind(stem: &str) -> Kind {
-    if stem.ends_with("_canvas") {
+    if stem.ends_with("_canvas") || stem.contains("_canvas_rev") {
         Kind::Canvas
     } else if stem.starts_with("team_round_") {
         Kind::Round

@@ -115,7 +115,9 @@ pub struct BlockSummary {
 /// metric's target is added or removed, or a field of one of them changes.
 /// A text of theirs (a name, a description, a statement) that changes by at
 /// most [`CanvasDiff::TYPO_EDITS`] characters (insertions, deletions or
-/// substitutions) is a typo-level change and not material. Everything else
+/// substitutions) is a typo-level change and not material, and so is a change
+/// to the [evidence](crate::StatementEvidence) behind a statement (what is
+/// known about it, not what the strategy commits to). Everything else
 /// (journeys, offerings, the wording of other blocks, the metadata) is listed
 /// but not material. An approved canvas whose latest material change comes
 /// after a stakeholder's sign-off needs that stakeholder to sign again.
@@ -369,61 +371,58 @@ pub fn diff(old: &Canvas, new: &Canvas) -> Result<CanvasDiff, DiffError> {
     let new_value = serde_json::to_value(new).map_err(|e| DiffError::Serialize(e.to_string()))?;
     let mut walk = Walk {
         changes: Vec::new(),
+        old: Pointer::default(),
+        new: Pointer::default(),
     };
-    walk.value(
-        &mut Pointer::default(),
-        &mut Pointer::default(),
-        &old_value,
-        &new_value,
-    );
+    walk.value(&old_value, &new_value);
     Ok(CanvasDiff {
         changes: walk.changes,
     })
 }
 
-/// A JSON Pointer being built, with the raw keys kept for classification.
+/// A JSON Pointer being built, one part pushed and popped at a time.
 #[derive(Clone, Debug, Default)]
 struct Pointer {
     text: String,
-    parts: Vec<String>,
+    /// Where each part starts in `text` (at its `/`).
+    starts: Vec<usize>,
 }
 
 impl Pointer {
     fn push_key(&mut self, key: &str) {
+        self.starts.push(self.text.len());
         self.text.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => self.text.push_str("~0"),
-                '/' => self.text.push_str("~1"),
-                c => self.text.push(c),
+        if key.contains(['~', '/']) {
+            for c in key.chars() {
+                match c {
+                    '~' => self.text.push_str("~0"),
+                    '/' => self.text.push_str("~1"),
+                    c => self.text.push(c),
+                }
             }
+        } else {
+            self.text.push_str(key);
         }
-        self.parts.push(key.to_owned());
     }
 
     fn push_index(&mut self, index: usize) {
+        self.starts.push(self.text.len());
         let _ = write!(self.text, "/{index}");
-        self.parts.push(index.to_string());
     }
 
     fn pop(&mut self) {
-        if self.parts.pop().is_some()
-            && let Some(at) = self.text.rfind('/')
-        {
-            self.text.truncate(at);
+        if let Some(start) = self.starts.pop() {
+            self.text.truncate(start);
         }
     }
 
-    fn with_key(&self, key: &str) -> Pointer {
-        let mut p = self.clone();
-        p.push_key(key);
-        p
-    }
-
-    fn with_index(&self, index: usize) -> Pointer {
-        let mut p = self.clone();
-        p.push_index(index);
-        p
+    /// The parts of the pointer, unescaped.
+    fn parts(&self) -> Vec<String> {
+        self.text
+            .split('/')
+            .skip(1)
+            .map(|part| part.replace("~1", "/").replace("~0", "~"))
+            .collect()
     }
 }
 
@@ -440,81 +439,109 @@ const NATURAL_KEYS: [&str; 8] = [
     "stakeholder",
 ];
 
+type Table<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+fn table<K, V>(capacity: usize) -> Table<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, foldhash::fast::RandomState::default())
+}
+
 struct Walk {
     changes: Vec<CanvasChange>,
+    old: Pointer,
+    new: Pointer,
 }
 
 impl Walk {
-    fn value(&mut self, old_path: &mut Pointer, new_path: &mut Pointer, old: &Value, new: &Value) {
+    /// Compares `old` at `self.old` with `new` at `self.new`.
+    fn value(&mut self, old: &Value, new: &Value) {
         match (old, new) {
             (Value::Object(o), Value::Object(n)) => {
                 for (key, new_child) in n {
-                    old_path.push_key(key);
-                    new_path.push_key(key);
+                    self.new.push_key(key);
                     match o.get(key) {
-                        Some(old_child) => self.value(old_path, new_path, old_child, new_child),
-                        None => self.push(ChangeKind::Added, new_path, None, None, Some(new_child)),
+                        Some(old_child) => {
+                            self.old.push_key(key);
+                            self.value(old_child, new_child);
+                            self.old.pop();
+                        }
+                        None => self.record(ChangeKind::Added, None, Some(new_child)),
                     }
-                    old_path.pop();
-                    new_path.pop();
+                    self.new.pop();
                 }
                 for (key, old_child) in o {
                     if !n.contains_key(key) {
-                        let at = old_path.with_key(key);
-                        self.push(ChangeKind::Removed, &at, None, Some(old_child), None);
+                        self.old.push_key(key);
+                        self.record(ChangeKind::Removed, Some(old_child), None);
+                        self.old.pop();
                     }
                 }
             }
-            (Value::Array(o), Value::Array(n)) => self.list(old_path, new_path, o, n),
+            (Value::Array(o), Value::Array(n)) => self.list(o, n),
             (o, n) if o == n => {}
-            (o, n) => {
-                let moved = (old_path.text != new_path.text).then(|| old_path.text.clone());
-                self.push(ChangeKind::Changed, new_path, moved, Some(o), Some(n));
-            }
+            (o, n) => self.record(ChangeKind::Changed, Some(o), Some(n)),
         }
     }
 
-    fn list(&mut self, old_path: &Pointer, new_path: &Pointer, old: &[Value], new: &[Value]) {
+    /// Compares element `i` of the old list with element `j` of the new one.
+    fn pair(&mut self, i: usize, j: usize, old: &Value, new: &Value) {
+        self.old.push_index(i);
+        self.new.push_index(j);
+        self.value(old, new);
+        self.old.pop();
+        self.new.pop();
+    }
+
+    fn added(&mut self, j: usize, new: &Value) {
+        self.new.push_index(j);
+        self.record(ChangeKind::Added, None, Some(new));
+        self.new.pop();
+    }
+
+    fn removed(&mut self, i: usize, old: &Value) {
+        self.old.push_index(i);
+        self.record(ChangeKind::Removed, Some(old), None);
+        self.old.pop();
+    }
+
+    fn list(&mut self, old: &[Value], new: &[Value]) {
         if let Some(key) = natural_key(old, new) {
-            let mut by_key: HashMap<&Value, (usize, &Value)> = HashMap::with_capacity(old.len());
+            let mut by_key: Table<&Value, usize> = table(old.len());
             for (i, element) in old.iter().enumerate() {
                 if let Some(k) = element.get(key) {
-                    by_key.insert(k, (i, element));
+                    by_key.insert(k, i);
                 }
             }
             let mut seen = vec![false; old.len()];
             for (j, element) in new.iter().enumerate() {
-                let mut at_new = new_path.with_index(j);
-                match element.get(key).and_then(|k| by_key.get(k)) {
-                    Some(&(i, before)) => {
+                let found = element
+                    .get(key)
+                    .and_then(|k| by_key.get(k).copied())
+                    .and_then(|i| old.get(i).map(|before| (i, before)));
+                match found {
+                    Some((i, before)) => {
                         if let Some(flag) = seen.get_mut(i) {
                             *flag = true;
                         }
-                        let mut at_old = old_path.with_index(i);
-                        self.value(&mut at_old, &mut at_new, before, element);
+                        self.pair(i, j, before, element);
                     }
-                    None => self.push(ChangeKind::Added, &at_new, None, None, Some(element)),
+                    None => self.added(j, element),
                 }
             }
             for (i, (element, seen)) in old.iter().zip(seen).enumerate() {
                 if !seen {
-                    let at = old_path.with_index(i);
-                    self.push(ChangeKind::Removed, &at, None, Some(element), None);
+                    self.removed(i, element);
                 }
             }
         } else if old.iter().chain(new).all(is_scalar) {
             // A list of plain values is a set (with repeats counted).
-            let mut left: HashMap<&Value, usize> = HashMap::with_capacity(old.len());
+            let mut left: Table<&Value, usize> = table(old.len());
             for v in old {
                 *left.entry(v).or_insert(0) += 1;
             }
             for (j, v) in new.iter().enumerate() {
                 match left.get_mut(v) {
                     Some(n) if *n > 0 => *n -= 1,
-                    _ => {
-                        let at = new_path.with_index(j);
-                        self.push(ChangeKind::Added, &at, None, None, Some(v));
-                    }
+                    _ => self.added(j, v),
                 }
             }
             // What is left over was removed: its last occurrences, in order.
@@ -528,43 +555,39 @@ impl Walk {
                 }
             }
             for (i, v) in removed.into_iter().rev() {
-                let at = old_path.with_index(i);
-                self.push(ChangeKind::Removed, &at, None, Some(v), None);
+                self.removed(i, v);
             }
         } else {
             // Nothing identifies the elements: compare them by position.
             for (j, element) in new.iter().enumerate() {
-                let mut at_new = new_path.with_index(j);
                 match old.get(j) {
-                    Some(before) => {
-                        let mut at_old = old_path.with_index(j);
-                        self.value(&mut at_old, &mut at_new, before, element);
-                    }
-                    None => self.push(ChangeKind::Added, &at_new, None, None, Some(element)),
+                    Some(before) => self.pair(j, j, before, element),
+                    None => self.added(j, element),
                 }
             }
             for (i, element) in old.iter().enumerate().skip(new.len()) {
-                let at = old_path.with_index(i);
-                self.push(ChangeKind::Removed, &at, None, Some(element), None);
+                self.removed(i, element);
             }
         }
     }
 
-    fn push(
-        &mut self,
-        kind: ChangeKind,
-        path: &Pointer,
-        old_path: Option<String>,
-        old: Option<&Value>,
-        new: Option<&Value>,
-    ) {
-        let parts: Vec<&str> = path.parts.iter().map(String::as_str).collect();
+    /// Records a change at the new pointer (the old one for a removal).
+    fn record(&mut self, kind: ChangeKind, old: Option<&Value>, new: Option<&Value>) {
+        let at = if kind == ChangeKind::Removed {
+            &self.old
+        } else {
+            &self.new
+        };
+        let parts = at.parts();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let material = is_material(kind, &parts, old, new);
+        let old_path = (kind == ChangeKind::Changed && self.old.text != self.new.text)
+            .then(|| self.old.text.clone());
         self.changes.push(CanvasChange {
             kind,
-            path: path.text.clone(),
+            path: at.text.clone(),
             old_path,
-            block: block_of(&path.text),
+            block: block_of(&at.text),
             old: old.cloned(),
             new: new.cloned(),
             material,
@@ -587,11 +610,11 @@ fn natural_key(old: &[Value], new: &[Value]) -> Option<&'static str> {
 }
 
 fn unique_by(list: &[Value], key: &str) -> bool {
-    let mut seen = std::collections::HashSet::with_capacity(list.len());
+    let mut seen: Table<&Value, ()> = table(list.len());
     list.iter().all(|element| {
         element
             .get(key)
-            .is_some_and(|k| is_scalar(k) && seen.insert(k))
+            .is_some_and(|k| is_scalar(k) && seen.insert(k, ()).is_none())
     })
 }
 
@@ -639,6 +662,11 @@ fn is_material(kind: ChangeKind, parts: &[&str], old: Option<&Value>, new: Optio
         return false;
     };
     let rest = parts.get(depth..).unwrap_or_default();
+    // The evidence behind a statement is what is known about it, not what
+    // the strategy commits to.
+    if rest.first() == Some(&"evidence") {
+        return false;
+    }
     if rest.is_empty() || kind != ChangeKind::Changed {
         // The commitment itself added or removed, or a field of it added or removed.
         return true;
@@ -751,6 +779,15 @@ mod tests {
         assert!(is_material(
             ChangeKind::Added,
             &need,
+            None,
+            Some(&text("x"))
+        ));
+        let evidence = [
+            "context", "customer", "segments", "0", "needs", "1", "evidence",
+        ];
+        assert!(!is_material(
+            ChangeKind::Added,
+            &evidence,
             None,
             Some(&text("x"))
         ));

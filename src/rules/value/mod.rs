@@ -74,6 +74,7 @@ pub fn value() -> Vec<Box<dyn Rule<ValueStudy>>> {
 /// canvas.proposition.customer_value.differentiators.push(Differentiator {
 ///     competitor: "Meridian National Bank".into(),
 ///     difference: "Decides in five days, not fifteen".into(),
+///     evidence: None,
 /// });
 /// let mut study = ValueStudy::from_toml(r#"
 ///     schema_version = 1
