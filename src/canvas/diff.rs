@@ -367,17 +367,291 @@ pub fn diff(old: &Canvas, new: &Canvas) -> Result<CanvasDiff, DiffError> {
             new: n.id,
         });
     }
-    let old_value = serde_json::to_value(old).map_err(|e| DiffError::Serialize(e.to_string()))?;
-    let new_value = serde_json::to_value(new).map_err(|e| DiffError::Serialize(e.to_string()))?;
     let mut walk = Walk {
         changes: Vec::new(),
         old: Pointer::default(),
         new: Pointer::default(),
     };
-    walk.value(&old_value, &new_value);
+    skeleton(&mut walk, old, new).map_err(|e| DiffError::Serialize(e.to_string()))?;
     Ok(CanvasDiff {
         changes: walk.changes,
     })
+}
+
+/// Compares the canvases zone by zone and block by block, in document order,
+/// typed: equal parts are skipped without being serialized, the lists of
+/// elements with ids are matched by id, and only the elements that differ are
+/// serialized and compared field by field. Every part of the skeleton is left
+/// out of the document when it is empty, so an empty part on one side is an
+/// addition or a removal of the whole part, as in the serialized documents.
+///
+/// The destructuring is exhaustive, so that a new field cannot be forgotten.
+fn skeleton(w: &mut Walk, old: &Canvas, new: &Canvas) -> Result<(), serde_json::Error> {
+    let Canvas {
+        metadata,
+        foundation,
+        context,
+        proposition,
+        value_chain,
+        steering,
+    } = new;
+    w.field("metadata", &old.metadata, metadata)?;
+    w.part("foundation", &old.foundation, foundation, |w, o, n| {
+        let crate::canvas::Foundation {
+            purpose,
+            vision,
+            mission,
+            values,
+            business_goals,
+        } = n;
+        w.optional("purpose", &o.purpose, purpose)?;
+        w.optional("vision", &o.vision, vision)?;
+        w.optional("mission", &o.mission, mission)?;
+        w.optional("values", &o.values, values)?;
+        w.id_list("business_goals", &o.business_goals, business_goals, |g| {
+            g.id
+        })
+    })?;
+    w.part("context", &old.context, context, |w, o, n| {
+        let crate::canvas::Context { business, customer } = n;
+        w.optional("business", &o.business, business)?;
+        w.part("customer", &o.customer, customer, |w, o, n| {
+            let crate::canvas::CustomerContext {
+                segments,
+                priorities,
+            } = n;
+            w.id_list("segments", &o.segments, segments, |s| s.id)?;
+            w.optional("priorities", &o.priorities, priorities)
+        })
+    })?;
+    w.part("proposition", &old.proposition, proposition, |w, o, n| {
+        let crate::canvas::PropositionAndExperience {
+            customer_value,
+            business_value,
+            experience,
+        } = n;
+        w.part(
+            "customer_value",
+            &o.customer_value,
+            customer_value,
+            |w, o, n| {
+                let crate::canvas::CustomerValueProposition {
+                    statement,
+                    elements,
+                    differentiators,
+                } = n;
+                w.optional("statement", &o.statement, statement)?;
+                w.id_list("elements", &o.elements, elements, |e| e.id)?;
+                w.optional("differentiators", &o.differentiators, differentiators)
+            },
+        )?;
+        w.optional("business_value", &o.business_value, business_value)?;
+        w.part("experience", &o.experience, experience, |w, o, n| {
+            let crate::canvas::ExperienceConcept {
+                statement,
+                journeys,
+            } = n;
+            w.optional("statement", &o.statement, statement)?;
+            w.id_list("journeys", &o.journeys, journeys, |j| j.id)
+        })
+    })?;
+    w.part("value_chain", &old.value_chain, value_chain, |w, o, n| {
+        let crate::canvas::ValueChain {
+            offerings,
+            capabilities,
+            people,
+        } = n;
+        w.part("offerings", &o.offerings, offerings, |w, o, n| {
+            let crate::canvas::ProductsAndServices {
+                offerings,
+                capability_gaps,
+            } = n;
+            w.id_list("offerings", &o.offerings, offerings, |x| x.id)?;
+            w.id_list(
+                "capability_gaps",
+                &o.capability_gaps,
+                capability_gaps,
+                |g| g.id,
+            )
+        })?;
+        w.optional("capabilities", &o.capabilities, capabilities)?;
+        w.optional("people", &o.people, people)
+    })?;
+    w.part("steering", &old.steering, steering, |w, o, n| {
+        let crate::canvas::Steering {
+            insight,
+            performance,
+            governance,
+        } = n;
+        w.optional("insight", &o.insight, insight)?;
+        w.part("performance", &o.performance, performance, |w, o, n| {
+            let crate::canvas::Performance {
+                objectives,
+                metrics,
+                incentives,
+            } = n;
+            w.id_list("objectives", &o.objectives, objectives, |x| x.id)?;
+            w.id_list("metrics", &o.metrics, metrics, |m| m.id)?;
+            w.optional("incentives", &o.incentives, incentives)
+        })?;
+        w.optional("governance", &o.governance, governance)
+    })
+}
+
+fn to_value<T: Serialize>(value: &T) -> Result<Value, serde_json::Error> {
+    serde_json::to_value(value)
+}
+
+impl Walk {
+    /// A field always written: compared through its serialized form unless equal.
+    fn field<T: Serialize + PartialEq>(
+        &mut self,
+        key: &str,
+        old: &T,
+        new: &T,
+    ) -> Result<(), serde_json::Error> {
+        if old == new {
+            return Ok(());
+        }
+        let (o, n) = (to_value(old)?, to_value(new)?);
+        self.old.push_key(key);
+        self.new.push_key(key);
+        self.value(&o, &n);
+        self.old.pop();
+        self.new.pop();
+        Ok(())
+    }
+
+    /// A field left out of the document when it has its default value: an
+    /// addition or a removal when one side is the default.
+    fn optional<T: Serialize + PartialEq + Default>(
+        &mut self,
+        key: &str,
+        old: &T,
+        new: &T,
+    ) -> Result<(), serde_json::Error> {
+        self.part(key, old, new, |w, o, n| w.field_here(o, n))
+    }
+
+    /// Compares `old` and `new` at the current pointers.
+    fn field_here<T: Serialize + PartialEq>(
+        &mut self,
+        old: &T,
+        new: &T,
+    ) -> Result<(), serde_json::Error> {
+        if old != new {
+            let (o, n) = (to_value(old)?, to_value(new)?);
+            self.value(&o, &n);
+        }
+        Ok(())
+    }
+
+    /// A part of the skeleton, left out of the document when it has its
+    /// default value; `inside` compares two parts that are both written.
+    fn part<T: Serialize + PartialEq + Default>(
+        &mut self,
+        key: &str,
+        old: &T,
+        new: &T,
+        inside: impl FnOnce(&mut Self, &T, &T) -> Result<(), serde_json::Error>,
+    ) -> Result<(), serde_json::Error> {
+        if old == new {
+            return Ok(());
+        }
+        let empty = T::default();
+        self.old.push_key(key);
+        self.new.push_key(key);
+        let result = if *old == empty {
+            to_value(new).map(|n| self.record(ChangeKind::Added, None, Some(&n)))
+        } else if *new == empty {
+            to_value(old).map(|o| self.record(ChangeKind::Removed, Some(&o), None))
+        } else {
+            inside(self, old, new)
+        };
+        self.old.pop();
+        self.new.pop();
+        result
+    }
+
+    /// A list of elements with ids, left out of the document when empty:
+    /// elements matched by id, and only those that differ serialized. With
+    /// an id given twice, the list is compared through its serialized form.
+    fn id_list<T: Serialize + PartialEq, K: std::hash::Hash + Eq>(
+        &mut self,
+        key: &str,
+        old: &[T],
+        new: &[T],
+        id: impl Fn(&T) -> K,
+    ) -> Result<(), serde_json::Error> {
+        if old == new {
+            return Ok(());
+        }
+        self.old.push_key(key);
+        self.new.push_key(key);
+        let result = self.id_list_here(old, new, id);
+        self.old.pop();
+        self.new.pop();
+        result
+    }
+
+    fn id_list_here<T: Serialize + PartialEq, K: std::hash::Hash + Eq>(
+        &mut self,
+        old: &[T],
+        new: &[T],
+        id: impl Fn(&T) -> K,
+    ) -> Result<(), serde_json::Error> {
+        if old.is_empty() || new.is_empty() {
+            let (o, n) = (to_value(&old)?, to_value(&new)?);
+            if old.is_empty() {
+                self.record(ChangeKind::Added, None, Some(&n));
+            } else {
+                self.record(ChangeKind::Removed, Some(&o), None);
+            }
+            return Ok(());
+        }
+        let mut by_id: Table<K, usize> = table(old.len());
+        for (i, element) in old.iter().enumerate() {
+            by_id.insert(id(element), i);
+        }
+        let mut in_new: Table<K, ()> = table(new.len());
+        for element in new {
+            in_new.insert(id(element), ());
+        }
+        if by_id.len() != old.len() || in_new.len() != new.len() {
+            // An id given twice: leave the matching to the serialized lists.
+            let (o, n) = (to_value(&old)?, to_value(&new)?);
+            self.value(&o, &n);
+            return Ok(());
+        }
+        let mut seen = vec![false; old.len()];
+        for (j, element) in new.iter().enumerate() {
+            let found = by_id
+                .get(&id(element))
+                .and_then(|&i| old.get(i).map(|before| (i, before)));
+            match found {
+                Some((i, before)) => {
+                    if let Some(flag) = seen.get_mut(i) {
+                        *flag = true;
+                    }
+                    if before != element {
+                        let (o, n) = (to_value(before)?, to_value(element)?);
+                        self.pair(i, j, &o, &n);
+                    }
+                }
+                None => {
+                    let n = to_value(element)?;
+                    self.added(j, &n);
+                }
+            }
+        }
+        for (i, (element, seen)) in old.iter().zip(seen).enumerate() {
+            if !seen {
+                let o = to_value(element)?;
+                self.removed(i, &o);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A JSON Pointer being built, one part pushed and popped at a time.
@@ -730,6 +1004,70 @@ fn within_edits(a: &str, b: &str, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The changes the serialized documents give when walked whole.
+    fn walked_whole(old: &Canvas, new: &Canvas) -> Vec<CanvasChange> {
+        let mut walk = Walk {
+            changes: Vec::new(),
+            old: Pointer::default(),
+            new: Pointer::default(),
+        };
+        walk.value(
+            &serde_json::to_value(old).unwrap(),
+            &serde_json::to_value(new).unwrap(),
+        );
+        walk.changes
+    }
+
+    fn sorted(mut changes: Vec<CanvasChange>) -> Vec<String> {
+        let mut out: Vec<String> = changes
+            .drain(..)
+            .map(|c| {
+                format!(
+                    "{} {} {:?} {}",
+                    c.kind.as_str(),
+                    c.path,
+                    c.old_path,
+                    c.material
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_typed_walk_finds_what_the_serialized_documents_show() {
+        use crate::document::Document;
+        let bank = Canvas::from_json(include_str!("../../examples/data/harbour_bank_canvas.json"))
+            .unwrap();
+        let edits: [fn(&mut Canvas); 10] = [
+            |c| c.context.customer.segments.reverse(),
+            |c| c.context.customer.segments[2].name.push('!'),
+            |c| {
+                c.context.customer.segments.remove(1);
+            },
+            |c| c.foundation = crate::canvas::Foundation::default(),
+            |c| c.steering.performance.metrics.clear(),
+            |c| {
+                let id = c.steering.performance.metrics[0].id;
+                c.steering.performance.metrics[3].id = id;
+                c.steering.performance.metrics[3].name.push_str(" again");
+            },
+            |c| c.proposition.experience.journeys[1].stages.reverse(),
+            |c| c.metadata.stakeholders.pop().map(drop).unwrap_or(()),
+            |c| c.value_chain.offerings.capability_gaps.rotate_left(1),
+            |c| c.steering.governance.will_not_do.clear(),
+        ];
+        for (n, edit) in edits.iter().enumerate() {
+            let mut changed = bank.clone();
+            edit(&mut changed);
+            for (old, new) in [(&bank, &changed), (&changed, &bank)] {
+                let typed = diff(old, new).unwrap().changes;
+                assert_eq!(sorted(typed), sorted(walked_whole(old, new)), "edit {n}");
+            }
+        }
+    }
 
     #[test]
     fn edit_distance_within_a_band() {
