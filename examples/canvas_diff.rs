@@ -4,6 +4,7 @@
 //! cargo run --example canvas_diff                   # the two revisions of the sample bank
 //! cargo run --example canvas_diff -- OLD NEW        # your own canvases (.toml or .json)
 //! cargo run --example canvas_diff -- OLD NEW --json # the changes with their JSON Pointers
+//! cargo run --example canvas_diff --features render -- --out DIR  # diff.md and diff.html
 //! ```
 //!
 //! Elements are matched by id, so reordering a list is no change. The changes
@@ -23,7 +24,7 @@ use customer_strategy::{Block, Canvas, Document, diff, rules};
 const OLD: &str = "examples/data/harbour_bank_canvas.toml";
 const NEW: &str = "examples/data/harbour_bank_canvas_rev2.toml";
 
-const USAGE: &str = "usage: canvas_diff [OLD NEW] [--json]";
+const USAGE: &str = "usage: canvas_diff [OLD NEW] [--json] [--out DIR]";
 
 fn main() -> ExitCode {
     match run() {
@@ -37,10 +38,18 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut json = false;
+    let mut out = None;
     let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--out" => {
+                out = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--out needs a directory\n{USAGE}"))?,
+                );
+            }
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -68,6 +77,9 @@ fn run() -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     let report = rules.validate(&new, Profile::Final);
+    if let Some(dir) = &out {
+        write_reports(dir, &changes, &new)?;
+    }
 
     if json {
         let value = serde_json::json!({
@@ -129,6 +141,37 @@ fn run() -> Result<(), String> {
             println!("  {line}");
         }
     }
+    Ok(())
+}
+
+/// Writes `diff.md` (and `diff.html` with the `render` feature) into `dir`.
+fn write_reports(
+    dir: &str,
+    changes: &customer_strategy::CanvasDiff,
+    new: &Canvas,
+) -> Result<(), String> {
+    let dir = Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+        Ok::<(), String>(())
+    };
+    write("diff.md", &changes.to_markdown())?;
+    #[cfg(feature = "render")]
+    {
+        let title = format!(
+            "{}: what changed in revision {}",
+            new.metadata.name, new.metadata.revision
+        );
+        write(
+            "diff.html",
+            &customer_strategy::render::diff_html(changes, &title),
+        )?;
+    }
+    #[cfg(not(feature = "render"))]
+    let _ = new;
     Ok(())
 }
 

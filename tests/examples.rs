@@ -645,3 +645,26 @@ fn canvas_diff_sees_no_change_in_a_reordered_canvas_and_refuses_unrelated_ones()
         stderr(&output)
     );
 }
+
+#[test]
+fn canvas_diff_writes_the_changes_for_the_people_who_sign() {
+    let dir = scratch("canvas_diff_out");
+    let output = run("canvas_diff", &["--out", dir.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    let markdown = std::fs::read_to_string(dir.join("diff.md")).unwrap();
+    assert!(markdown.starts_with("# What changed\n"), "{markdown}");
+    assert!(
+        markdown.contains(
+            "- changed `/steering/performance/metrics/0/target/value` **material**: 45.0 → 50.0"
+        ),
+        "{markdown}"
+    );
+    let html = dir.join("diff.html");
+    if cfg!(feature = "render") {
+        let page = std::fs::read_to_string(html).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains("<code>/context/customer/segments/1/needs/3</code>"));
+    } else {
+        assert!(!html.exists());
+    }
+}

@@ -63,6 +63,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod diff;
 mod escape;
 mod report;
 mod svg;
@@ -183,6 +184,30 @@ impl<'a> ReviewReport<'a> {
 #[must_use]
 pub fn radar_chart(result: &RoundResult, earlier: Option<&RoundResult>) -> String {
     svg::radar(result, earlier, svg::Embedding::Standalone)
+}
+
+/// The changes between two revisions of a canvas as a single-file HTML page,
+/// block by block, material changes marked, for the people asked to sign the
+/// strategy again. Every text is escaped, and the page runs no script and
+/// fetches nothing.
+///
+/// ```
+/// use customer_strategy::render::diff_html;
+/// use customer_strategy::{Canvas, diff};
+///
+/// let mut old = Canvas::new("Customer strategy", "Northgate Coffee");
+/// old.foundation.vision = "The coffee everyone knows".to_owned();
+/// let mut new = old.clone();
+/// new.foundation.vision = "<b>The corner coffee</b>".to_owned();
+/// let page = diff_html(&diff(&old, &new)?, "Northgate Coffee: revision 2");
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains("<code>/foundation/vision</code>"));
+/// assert!(page.contains("&lt;b&gt;The corner coffee&lt;/b&gt;"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn diff_html(diff: &crate::canvas::CanvasDiff, title: &str) -> String {
+    diff::html(diff, title)
 }
 
 /// A dot chart of the gap from boardroom to back office, as a standalone SVG

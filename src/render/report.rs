@@ -1022,7 +1022,7 @@ pub(crate) fn markdown(report: &ReviewReport<'_>) -> String {
 // HTML
 // ---------------------------------------------------------------------------
 
-const CSS: &str = r#"
+pub(super) const CSS: &str = r#"
 :root { --ink: #1F2937; --muted: #6B7280; --line: #E5E7EB; --navy: #1F3A5F; --paper: #FFFFFF; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #F3F4F6; color: var(--ink);
