@@ -562,7 +562,7 @@ fn canvas_diff_compares_the_two_revisions_of_the_sample() {
     assert_exit(&output, 0);
     let text = stdout(&output);
     assert!(
-        text.contains("24 change(s), 2 material: the strategy needs signing again"),
+        text.contains("30 change(s), 2 material: the strategy needs signing again"),
         "{text}"
     );
     assert!(
@@ -593,7 +593,7 @@ fn canvas_diff_json_lists_the_changes_with_their_pointers() {
     let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(value["material"], true);
     let changes = value["changes"].as_array().unwrap();
-    assert_eq!(changes.len(), 24);
+    assert_eq!(changes.len(), 30);
     assert!(
         changes
             .iter()
@@ -605,6 +605,7 @@ fn canvas_diff_json_lists_the_changes_with_their_pointers() {
             .any(|c| c["path"] == "/steering/governance/will_not_do/3" && c["kind"] == "removed")
     );
     assert_eq!(value["findings"]["counts"]["error"], 6);
+    assert_eq!(value["findings"]["counts"]["warning"], 2);
 }
 
 #[test]

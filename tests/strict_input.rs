@@ -333,3 +333,35 @@ fn an_unsupported_schema_version_gives_its_line_and_column() {
     let error = refused(Round::from_toml("schema_version = 3\nname = \"Q1\"\n"));
     assert_eq!((error.line(), error.column()), (Some(1), Some(18)));
 }
+
+#[test]
+fn a_measure_outside_the_range_of_its_kind_is_refused_with_its_metric() {
+    let json = include_str!("../examples/data/harbour_bank_canvas.json");
+    for (from, to, what) in [
+        (
+            "\"value\": 32.0",
+            "\"value\": 120.0",
+            "an observation is 120",
+        ),
+        ("\"value\": 31.0", "\"value\": -101.0", "baseline is -101"),
+        ("\"value\": 45.0", "\"value\": 140.0", "the target is 140"),
+    ] {
+        let text = replace_once(json, from, to);
+        let error = refused(Canvas::from_json(&text));
+        assert_eq!(
+            error.field(),
+            Some("steering.performance.metrics[0]"),
+            "{error}"
+        );
+        assert!(
+            error.message().contains(&format!(
+                "the metric \"Net Promoter Score of mortgage customers\" is a Net Promoter Score, from -100 to 100, but {what}"
+            )),
+            "{error}"
+        );
+    }
+    // A metric of no kind takes any number.
+    let text = replace_once(json, "\"kind\": \"nps\",\n", "");
+    let text = replace_once(&text, "\"value\": 32.0", "\"value\": 120.0");
+    assert!(Canvas::from_json(&text).is_ok());
+}

@@ -13,6 +13,7 @@ mod context;
 mod diff;
 mod evidence;
 mod foundation;
+mod measure;
 mod metadata;
 mod proposition;
 mod steering;
@@ -30,6 +31,7 @@ pub use context::{
 pub use diff::{BlockSummary, CanvasChange, CanvasDiff, ChangeKind, DiffError, diff};
 pub use evidence::{EvidenceSource, EvidenceStatus, LearningCard, StatementEvidence, TestCard};
 pub use foundation::{BusinessGoal, Foundation};
+pub use measure::{MetricKind, MetricStatus, Observation};
 pub use metadata::{
     Function, FunctionalStrategy, Horizon, Metadata, OrganizationKind, Person, RevisionNote,
     RevisionRef, Role, ScopeArea, ScopeExclusion, Stage, Stakeholder,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::canvas::evidence::StatementEvidence;
+use crate::canvas::measure::{MetricKind, Observation};
 use crate::canvas::metadata::{Function, Person};
 use crate::id::{
     BusinessGoalId, CapabilityGapId, JourneyId, MetricId, NeedId, ObjectiveId, OfferingId,
@@ -111,6 +112,27 @@ impl Cadence {
             Cadence::Annually => 366,
         }
     }
+
+    /// The name used in documents, such as `"half_yearly"`.
+    ///
+    /// ```
+    /// use customer_strategy::Cadence;
+    ///
+    /// assert_eq!(Cadence::HalfYearly.as_str(), "half_yearly");
+    /// assert_eq!(Cadence::Quarterly.max_days(), 92);
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Cadence::Continuous => "continuous",
+            Cadence::Daily => "daily",
+            Cadence::Weekly => "weekly",
+            Cadence::Monthly => "monthly",
+            Cadence::Quarterly => "quarterly",
+            Cadence::HalfYearly => "half_yearly",
+            Cadence::Annually => "annually",
+        }
+    }
 }
 
 /// Customer objectives, the metrics that track them, and the incentives that reward them.
@@ -199,7 +221,11 @@ impl Lifecycle {
 }
 
 /// A metric or key result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// A metric of a known [`MetricKind`] is refused when it is loaded with a
+/// baseline, an observation or a target outside the kind's range (an NPS of
+/// 120, a churn rate of −3%).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
@@ -223,6 +249,87 @@ pub struct Metric {
     /// trend. A monitor-only metric needs no target. `false` by default.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub monitor_only: bool,
+    /// What the metric measures (NPS, CSAT, ...), which fixes the range of its
+    /// values and which way is better. Absent by default: any number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<MetricKind>,
+    /// Where the metric stood when the strategy set its target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Observation>,
+    /// What was measured since, in any order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observations: Vec<Observation>,
+    /// How often the metric is measured; an observation is due within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cadence: Option<Cadence>,
+}
+
+/// The fields of a metric as a document holds them, checked against the
+/// range of the metric's kind before they become a [`Metric`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricFields {
+    id: MetricId,
+    name: String,
+    perspective: Perspective,
+    #[serde(default)]
+    target: Option<Target>,
+    #[serde(default)]
+    owner: Option<Function>,
+    #[serde(default)]
+    measures: Vec<Measured>,
+    #[serde(default)]
+    monitor_only: bool,
+    #[serde(default)]
+    kind: Option<MetricKind>,
+    #[serde(default)]
+    baseline: Option<Observation>,
+    #[serde(default)]
+    observations: Vec<Observation>,
+    #[serde(default)]
+    cadence: Option<Cadence>,
+}
+
+impl<'de> Deserialize<'de> for Metric {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let f = MetricFields::deserialize(deserializer)?;
+        if let Some(kind) = &f.kind {
+            let (low, high) = kind.range();
+            let range = if high == f64::MAX {
+                format!("{low} or more")
+            } else {
+                format!("{low} to {high}")
+            };
+            let values = f
+                .baseline
+                .iter()
+                .map(|b| ("baseline", b.value))
+                .chain(f.observations.iter().map(|o| ("an observation", o.value)))
+                .chain(f.target.iter().map(|t| ("the target", t.value)));
+            for (what, value) in values {
+                if !kind.contains(value) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the metric \"{}\" is a {}, from {range}, but {what} is {value}",
+                        f.name,
+                        kind.title()
+                    )));
+                }
+            }
+        }
+        Ok(Metric {
+            id: f.id,
+            name: f.name,
+            perspective: f.perspective,
+            target: f.target,
+            owner: f.owner,
+            measures: f.measures,
+            monitor_only: f.monitor_only,
+            kind: f.kind,
+            baseline: f.baseline,
+            observations: f.observations,
+            cadence: f.cadence,
+        })
+    }
 }
 
 impl Metric {
@@ -237,6 +344,10 @@ impl Metric {
             owner: None,
             measures: Vec::new(),
             monitor_only: false,
+            kind: None,
+            baseline: None,
+            observations: Vec::new(),
+            cadence: None,
         }
     }
 }

@@ -27,12 +27,12 @@ use customer_strategy::{
     Differentiator, Direction, Document, EvidenceSource, EvidenceStatus, ExperienceConcept,
     Foundation, Function, FunctionalStrategy, Governance, Horizon, Incentive, Insight, Investment,
     Journey, JourneyStage, LearningCard, Lifecycle, ListeningSource, Measured, Metadata, Metric,
-    MetricCrossing, Money, Need, Offering, OfferingKind, OrganizationKind, PeopleAndCulture,
-    Performance, Person, Perspective, ProductsAndServices, PropositionAndExperience, ReviewTrigger,
-    RevisionNote, RevisionRef, Role, ScopeArea, ScopeExclusion, SegmentKind, Share, Stage,
-    Stakeholder, StakeholderBenefit, StakeholderGroup, StatementEvidence, Steering, StrategyOption,
-    SupportingCapabilities, SupportingCapability, Target, Term, TestCard, TouchPoint,
-    TouchPointKind, ValueChain, ValueElement, Voice,
+    MetricCrossing, MetricKind, Money, Need, Observation, Offering, OfferingKind, OrganizationKind,
+    PeopleAndCulture, Performance, Person, Perspective, ProductsAndServices,
+    PropositionAndExperience, ReviewTrigger, RevisionNote, RevisionRef, Role, ScopeArea,
+    ScopeExclusion, SegmentKind, Share, Stage, Stakeholder, StakeholderBenefit, StakeholderGroup,
+    StatementEvidence, Steering, StrategyOption, SupportingCapabilities, SupportingCapability,
+    Target, Term, TestCard, TouchPoint, TouchPointKind, ValueChain, ValueElement, Voice,
 };
 use proptest::array::uniform3;
 use proptest::collection::vec;
@@ -1033,8 +1033,26 @@ prop_compose! {
         owner in maybe(function()),
         measures in vec(measured(), SIZE),
         monitor_only in any::<bool>(),
+        (kind, baseline, observations, cadence) in (
+            maybe(custom_kind()),
+            maybe(observation()),
+            vec(observation(), 0..3),
+            maybe(cadence()),
+        ),
     ) -> Metric {
-        Metric { id, name, perspective, target, owner, measures, monitor_only }
+        Metric {
+            id,
+            name,
+            perspective,
+            target,
+            owner,
+            measures,
+            monitor_only,
+            kind,
+            baseline,
+            observations,
+            cadence,
+        }
     }
 }
 
@@ -1104,6 +1122,29 @@ pub fn review_trigger() -> impl Strategy<Value = ReviewTrigger> {
         date().prop_map(ReviewTrigger::Date),
         text().prop_map(ReviewTrigger::Event),
     ]
+}
+
+prop_compose! {
+    /// A custom [`MetricKind`], which takes any finite value (the built-in
+    /// kinds' ranges are tested on their own).
+    pub fn custom_kind()(
+        name in text(),
+        unit in text(),
+        higher_is_better in any::<bool>(),
+    ) -> MetricKind {
+        MetricKind::Custom { name, unit, higher_is_better }
+    }
+}
+
+prop_compose! {
+    /// Any [`Observation`] with a finite value.
+    pub fn observation()(
+        date in date(),
+        value in finite_f64(),
+        n in maybe(any::<u32>()),
+    ) -> Observation {
+        Observation { date, value, n }
+    }
 }
 
 /// Every [`EvidenceStatus`].

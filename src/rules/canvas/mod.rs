@@ -3,6 +3,7 @@
 mod completeness;
 mod evidence;
 mod index;
+mod measures;
 mod paths;
 mod performance;
 mod strategy;
@@ -78,6 +79,10 @@ const CATALOGUE: &[FnRule<Canvas>] = &[
     performance::REVIEW_CADENCE_LENGTH,
     performance::CXO_ROLES,
     performance::CULTURE_PRACTICES,
+    measures::SURVEY_BASELINE,
+    measures::ON_TRACK,
+    measures::FRESH,
+    measures::TARGET_SIDE,
     evidence::INVALIDATED,
     evidence::UNTESTED,
     evidence::TEST_WITHOUT_LEARNING,
