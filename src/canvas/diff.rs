@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::canvas::{Block, Canvas};
 use crate::id::CanvasId;
 
-/// Why two canvases cannot be compared.
+/// Why two canvases cannot be compared; see [`diff`] for an example.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DiffError {
@@ -42,6 +42,12 @@ pub enum DiffError {
 }
 
 /// What happened to an element or a field.
+///
+/// ```
+/// use customer_strategy::ChangeKind;
+///
+/// assert_eq!(ChangeKind::Removed.as_str(), "removed");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -66,7 +72,22 @@ impl ChangeKind {
     }
 }
 
-/// One change between two canvases.
+/// One change between two canvases, from [`CanvasDiff::changes`].
+///
+/// ```
+/// use customer_strategy::{Canvas, ChangeKind, diff};
+///
+/// let mut old = Canvas::new("Customer strategy", "Northgate Coffee");
+/// old.foundation.mission = "Coffee for the walk to work".to_owned();
+/// let mut new = old.clone();
+/// new.foundation.mission.clear();
+/// let changes = diff(&old, &new)?;
+/// let change = &changes.changes()[0];
+/// // The foundation is now empty, so the whole block left the document.
+/// assert_eq!((change.kind, change.path.as_str()), (ChangeKind::Removed, "/foundation"));
+/// assert!(change.new.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CanvasChange {
@@ -92,7 +113,8 @@ pub struct CanvasChange {
     pub material: bool,
 }
 
-/// How many changes one block (or the metadata) has.
+/// How many changes one block (or the metadata) has; see
+/// [`CanvasDiff::summary`] for an example.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockSummary {

@@ -16,6 +16,15 @@ use crate::id::{MetricId, TestCardId};
 
 /// Where a key statement stands: an assumption, being tested, validated or
 /// invalidated.
+///
+/// ```
+/// use customer_strategy::EvidenceStatus;
+///
+/// assert_eq!(EvidenceStatus::default(), EvidenceStatus::Assumption);
+/// assert!(EvidenceStatus::Assumption.is_untested());
+/// assert!(!EvidenceStatus::BeingTested.is_untested());
+/// assert_eq!(EvidenceStatus::BeingTested.as_str(), "being_tested");
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -55,6 +64,14 @@ impl EvidenceStatus {
 }
 
 /// Where a piece of evidence comes from.
+///
+/// ```
+/// use customer_strategy::EvidenceSource;
+///
+/// let source: EvidenceSource = serde_json::from_str(r#"{"listening_source": "Broker panel"}"#)?;
+/// assert_eq!(source, EvidenceSource::ListeningSource("Broker panel".to_owned()));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -157,6 +174,17 @@ impl StatementEvidence {
 
 /// A test of a key statement: what is believed, how it is tested, what is
 /// measured and what would count as success.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use customer_strategy::TestCard;
+///
+/// let mut card = TestCard::new("Regulars will pre-order in the app");
+/// card.test = "Offer pre-ordering in two shops for a month".to_owned();
+/// card.success_criterion = "A fifth of morning orders come through the app".to_owned();
+/// card.due = NaiveDate::from_ymd_opt(2027, 3, 31);
+/// assert!(card.metric.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -201,6 +229,20 @@ impl TestCard {
 }
 
 /// What a test taught: the observation, the learning and the decision taken.
+///
+/// ```
+/// use customer_strategy::{LearningCard, TestCard};
+///
+/// let test = TestCard::new("Regulars will pre-order in the app");
+/// let learning = LearningCard {
+///     test: Some(test.id),
+///     observation: "12% of morning orders came through the app".to_owned(),
+///     learning: "Regulars like to order at the counter".to_owned(),
+///     decision: "Keep the app for offices' group orders".to_owned(),
+///     date: None,
+/// };
+/// assert_eq!(learning.test, Some(test.id));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

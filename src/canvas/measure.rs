@@ -137,6 +137,14 @@ impl MetricKind {
 }
 
 /// One value of a metric, as measured on a date.
+///
+/// ```
+/// use customer_strategy::Observation;
+///
+/// let o: Observation = serde_json::from_str(r#"{"date": "2026-09-30", "value": 37.0, "n": 792}"#)?;
+/// assert_eq!((o.value, o.n), (37.0, Some(792)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -162,7 +170,14 @@ fn serialize_finite<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, 
     }
 }
 
-/// Whether a metric is on its way to its target.
+/// Whether a metric is on its way to its target; see [`Metric::status`] for
+/// how it is judged.
+///
+/// ```
+/// use customer_strategy::MetricStatus;
+///
+/// assert_eq!(MetricStatus::OffTrack.as_str(), "off_track");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -185,6 +185,17 @@ impl schemars::JsonSchema for Stage {
 }
 
 /// A revision of a canvas, by the canvas's id and its revision number.
+///
+/// ```
+/// use customer_strategy::{Canvas, RevisionRef, diff};
+///
+/// let first = Canvas::new("Customer strategy", "Northgate Coffee");
+/// let mut second = Canvas::new("Customer strategy", "Northgate Coffee");
+/// second.metadata.revision = 2;
+/// second.metadata.supersedes = Some(RevisionRef { canvas: first.metadata.id, revision: 1 });
+/// // A new id that says what it supersedes is a revision, not another strategy.
+/// assert!(diff(&first, &second).is_ok());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -359,6 +370,20 @@ impl std::fmt::Display for OrganizationKind {
 }
 
 /// An area deliberately left out of a strategy's scope, and why.
+///
+/// ```
+/// use customer_strategy::{ScopeArea, ScopeExclusion};
+///
+/// let exclusion = ScopeExclusion {
+///     area: ScopeArea::Pricing,
+///     reason: "Care is free at the point of use".to_owned(),
+/// };
+/// assert_eq!(
+///     serde_json::to_string(&exclusion)?,
+///     r#"{"area":"pricing","reason":"Care is free at the point of use"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

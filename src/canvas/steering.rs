@@ -552,6 +552,16 @@ impl Choice {
 }
 
 /// An option considered for the strategy, and whether it was chosen.
+///
+/// ```
+/// use customer_strategy::StrategyOption;
+///
+/// let option: StrategyOption = serde_json::from_str(
+///     r#"{"name": "Compete on rate through brokers", "chosen": false, "reason": "Rate buyers leave at their first maturity"}"#,
+/// )?;
+/// assert!(!option.chosen);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -596,6 +606,18 @@ pub enum ReviewTrigger {
 }
 
 /// A metric crossing a value, which triggers a review.
+///
+/// ```
+/// use customer_strategy::{Direction, MetricCrossing, MetricId, ReviewTrigger};
+///
+/// let trigger = ReviewTrigger::Metric(MetricCrossing {
+///     metric: MetricId::new(),
+///     value: 68.0,
+///     direction: Direction::AtMost,
+/// });
+/// assert!(serde_json::to_string(&trigger)?.starts_with(r#"{"metric":{"metric":""#));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
