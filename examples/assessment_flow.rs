@@ -286,6 +286,7 @@ fn run(args: &Args) -> Result<String, String> {
         canvas,
         signals,
         assessment: Some(assessment),
+        ..OrganizationReview::default()
     };
     let review = organization
         .assess(&ReviewOptions::default())

@@ -141,6 +141,7 @@ fn run() -> Result<ExitCode, String> {
                 canvas,
                 signals: Some(signals),
                 assessment,
+                value: None,
             };
             let profile = args.profile.unwrap_or(Profile::Final);
             let mut catalogue = rules::culture();

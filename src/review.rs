@@ -12,6 +12,7 @@ use crate::culture::{
     Blocker, CultureSignals, Judgement, PromoterInPlace, Thresholds, Verdict, judge_all,
     promoters_in_place,
 };
+use crate::value::ValueStudy;
 
 /// Everything known about an organization's customer strategy practice. Any
 /// part may be missing; the review judges what is there.
@@ -26,6 +27,9 @@ pub struct OrganizationReview {
     /// The latest assessment round, with its instrument.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Assessment>,
+    /// A value study of the organization's customers against its competitors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueStudy>,
 }
 
 /// Settings for a review.

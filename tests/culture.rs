@@ -49,6 +49,7 @@ fn sample_review() -> OrganizationReview {
             instrument: Instrument::customer_strategy_maturity().unwrap(),
             round: Round::from_toml(&sample_text("team_round_2026.toml")).unwrap(),
         }),
+        value: None,
     }
 }
 

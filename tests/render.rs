@@ -76,6 +76,7 @@ fn sample_with(options: ScoringOptions) -> Sample {
             instrument: instrument.clone(),
             round,
         }),
+        value: None,
     };
     let review = organization
         .assess(&ReviewOptions::default().with_scoring(options))

@@ -28,7 +28,7 @@ use std::path::Path;
 use customer_strategy::validate::{Config, Profile, Report, Rule, RuleSet, Severity};
 use customer_strategy::{
     Assessment, Canvas, CultureSignals, Document, Instrument, OrganizationReview, ReviewOptions,
-    Round, rules,
+    Round, ValueStudy, rules,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -70,6 +70,15 @@ struct Fixture {
     /// Operations applied to the round, in order.
     #[serde(default)]
     round_patch: Vec<Operation>,
+    /// A value study sample in `examples/data/` to start from.
+    #[serde(default)]
+    value_base: Option<String>,
+    /// A whole value study, instead of `value_base`.
+    #[serde(default)]
+    value: Option<Value>,
+    /// Operations applied to the value study, in order.
+    #[serde(default)]
+    value_patch: Vec<Operation>,
     /// The profile the review is judged under.
     profile: Profile,
     /// A rule configuration, as a configuration document.
@@ -205,10 +214,21 @@ fn load_case(name: &str) -> Result<Case, String> {
         instrument: Instrument::customer_strategy_maturity().unwrap(),
         round,
     });
+    let value = patched(
+        "value",
+        fixture.value.as_ref(),
+        fixture.value_base.as_ref(),
+        &fixture.value_patch,
+    )
+    .map_err(fail)?
+    .map(|value| ValueStudy::from_json(&value.to_string()))
+    .transpose()
+    .map_err(|e| fail(format!("the value study does not load: {e}")))?;
     let review = OrganizationReview {
         canvas,
         signals,
         assessment,
+        value,
     };
     let document = serde_json::to_value(&review).map_err(|e| fail(e.to_string()))?;
     let config = load_config(fixture.config.as_ref()).map_err(fail)?;
@@ -316,7 +336,7 @@ fn catalogue_codes() -> BTreeSet<&'static str> {
     let culture = codes(&rules::culture());
     let review = codes(&rules::review());
     assert_eq!(culture.len(), 7, "the culture catalogue has changed size");
-    assert_eq!(review.len(), 6, "the review catalogue has changed size");
+    assert_eq!(review.len(), 9, "the review catalogue has changed size");
     assert!(culture.iter().all(|c| c.starts_with("CULTURE-")));
     assert!(review.iter().all(|c| c.starts_with("REVIEW-")));
     culture.union(&review).copied().collect()
@@ -418,6 +438,7 @@ fn complete_review() -> OrganizationReview {
             instrument: Instrument::customer_strategy_maturity().unwrap(),
             round: Round::from_json(&load("team_round_2026.json")).unwrap(),
         }),
+        value: Some(ValueStudy::from_json(&load("harbour_bank_value_study.json")).unwrap()),
     }
 }
 
@@ -595,6 +616,13 @@ fn the_complete_sample_has_three_blockers_that_do_not_cap_its_level() {
                 "CULTURE-CENTRIC-001",
                 "CULTURE-FORGOTTEN-001",
                 "CULTURE-MINDSET-001",
+                // The value study contradicts three claims of the canvas: the
+                // speed and the switching claimed against QuickKey, and the
+                // rate for existing customers against both competitors.
+                "REVIEW-VALUE-001",
+                "REVIEW-VALUE-001",
+                "REVIEW-VALUE-001",
+                "REVIEW-VALUE-001",
             ],
             "under {profile}:\n{report}"
         );

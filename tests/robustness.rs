@@ -125,6 +125,7 @@ fn exercise(text: &str) {
                 instrument: built_in().clone(),
                 round: round.clone(),
             }),
+            value: None,
         };
         let set = RuleSet::<Assessment>::builder()
             .rules(rules::responses())
@@ -141,6 +142,7 @@ fn exercise(text: &str) {
             canvas: None,
             signals: Some(signals),
             assessment: None,
+            value: None,
         };
         let set = RuleSet::<OrganizationReview>::builder()
             .rules(rules::culture())

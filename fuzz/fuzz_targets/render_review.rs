@@ -90,6 +90,7 @@ fn organization(
             instrument: s.instrument.clone(),
             round: round.unwrap_or_else(|| s.round.clone()),
         }),
+        value: None,
     }
 }
 

@@ -73,6 +73,7 @@ fuzz_target!(|data: &[u8]| {
                 canvas: None,
                 signals: Some(signals.clone()),
                 assessment: None,
+                value: None,
             };
             judge(rules::culture(), &review);
             judge(rules::review(), &review);

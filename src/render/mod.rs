@@ -44,6 +44,7 @@
 //!     canvas: None,
 //!     signals: None,
 //!     assessment: Some(Assessment { instrument, round }),
+//!     value: None,
 //! };
 //! let review = organization.assess(&ReviewOptions::default())?;
 //! let checks = RuleSet::<OrganizationReview>::builder()

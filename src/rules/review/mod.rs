@@ -7,10 +7,12 @@
 
 mod blockers;
 mod cross;
+mod value;
 
 use crate::assessment::{RoundResult, Scorer, ScoringOptions};
 use crate::review::OrganizationReview;
 use crate::validate::{Rule, RuleMeta, Severity, Subject};
+use crate::value::{AnalysisOptions, StudyResult, analyse};
 
 /// What the review rules share: the assessment scored once per run.
 #[derive(Debug, Default)]
@@ -18,6 +20,8 @@ pub struct ReviewIndex {
     /// The latest round scored with the default options, when the review has an
     /// assessment whose instrument can be scored.
     pub(crate) maturity: Option<RoundResult>,
+    /// The value study analysed with the default options, when the review has one.
+    pub(crate) value: Option<StudyResult>,
 }
 
 impl Subject for OrganizationReview {
@@ -29,7 +33,11 @@ impl Subject for OrganizationReview {
                 .ok()
                 .map(|scorer| scorer.score_round(&a.round, &ScoringOptions::default()))
         });
-        ReviewIndex { maturity }
+        let value = self
+            .value
+            .as_ref()
+            .map(|study| analyse(study, &AnalysisOptions::default()));
+        ReviewIndex { maturity, value }
     }
 }
 
@@ -51,6 +59,7 @@ pub fn culture() -> Vec<Box<dyn Rule<OrganizationReview>>> {
 pub fn review() -> Vec<Box<dyn Rule<OrganizationReview>>> {
     cross::CATALOGUE
         .iter()
+        .chain(value::CATALOGUE)
         .map(|rule| Box::new(*rule) as Box<dyn Rule<OrganizationReview>>)
         .collect()
 }
