@@ -67,11 +67,14 @@ mod diff;
 mod escape;
 mod report;
 mod svg;
+mod value;
+mod writer;
 
 use crate::assessment::{RoundResult, Trend};
 use crate::canvas::Canvas;
 use crate::review::ReviewResult;
 use crate::validate::Report;
+use crate::value::{StudyResult, ValueStudy};
 
 /// Everything a whole-organization review shows, gathered for
 /// [`markdown_report`] and [`html_report`].
@@ -217,6 +220,71 @@ pub fn diff_html(diff: &crate::canvas::CanvasDiff, title: &str) -> String {
 #[must_use]
 pub fn gap_chart(result: &RoundResult) -> String {
     svg::gaps(result, svg::Embedding::Standalone)
+}
+
+/// The customer value map of a value study, as a standalone SVG document
+/// sized for a slide (a 960 by 540 view box).
+///
+/// Each offer sits at its relative perceived price (across; right is dearer)
+/// and its relative perceived quality (up), each against the mean of the
+/// other offers, as [`MapPosition`](crate::MapPosition) gives them. The
+/// dashed diagonal is the fair-value line, where quality is just what the
+/// price asks for: above it (shaded green) an offer is better value and gains
+/// share, below it (shaded red) worse value. Every offer is labelled by name,
+/// ours in navy and ringed; beside the map each offer's figures and its
+/// distance from the line. Both axes share one scale, so the line runs from
+/// corner to corner; an offer withheld for too few ratings is not placed and
+/// is named in a note.
+///
+/// ```
+/// use customer_strategy::render::value_map_chart;
+/// use customer_strategy::{AnalysisOptions, Document, ValueStudy, analyse};
+///
+/// let study = ValueStudy::from_json(include_str!("../../examples/data/harbour_bank_value_study.json"))?;
+/// let result = analyse(&study, &AnalysisOptions::default());
+/// let svg = value_map_chart(&result, &study);
+/// assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0.0 960.0 540.0\""));
+/// assert!(svg.contains("<g class=\"offer\" data-offer=\"harbour\" data-ours=\"true\">"));
+/// assert!(svg.contains("Harbour Bank (ours)"));
+/// assert!(svg.contains("class=\"fair-value\""));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn value_map_chart(result: &StudyResult, study: &ValueStudy) -> String {
+    value::value_map(result, study, svg::Embedding::Standalone)
+}
+
+/// The attributes of a value study head to head, as a standalone SVG document
+/// sized for a slide (960 wide, 540 high or more when there are many
+/// attributes).
+///
+/// One row per rated attribute, the heaviest in the CVA first: a bar from 1.0
+/// (parity, the upright line) to our mean over the competitors' mean, green
+/// where we lead and red where we trail, with the ratio written at the end of
+/// the row; a hollow dot for our ratio against each competitor alone, in that
+/// competitor's colour. A ratio withheld for too few ratings is written as
+/// withheld, and no bar is drawn.
+///
+/// ```
+/// use customer_strategy::render::head_to_head_chart;
+/// use customer_strategy::{AnalysisOptions, Document, ValueStudy, analyse};
+///
+/// let study = ValueStudy::from_json(include_str!("../../examples/data/harbour_bank_value_study.json"))?;
+/// let result = analyse(&study, &AnalysisOptions::default());
+/// let svg = head_to_head_chart(&result, &study);
+/// assert!(svg.contains("Attributes head to head"));
+/// assert_eq!(svg.matches("<g class=\"row\"").count(), result.attributes.len());
+/// assert!(svg.contains("class=\"parity\""));
+///
+/// // With too few ratings per mean, every ratio is withheld, and says so.
+/// let sparse = analyse(&study, &AnalysisOptions::default().with_min_ratings(10_000));
+/// let svg = head_to_head_chart(&sparse, &study);
+/// assert_eq!(svg.matches("withheld: too few ratings").count(), sparse.attributes.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn head_to_head_chart(result: &StudyResult, study: &ValueStudy) -> String {
+    value::head_to_head(result, study, svg::Embedding::Standalone)
 }
 
 /// The review as a Markdown (CommonMark with tables) document: summary, scores
