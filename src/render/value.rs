@@ -181,14 +181,15 @@ pub(crate) fn value_map(result: &StudyResult, study: &ValueStudy, embedding: Emb
     let title = format!("Customer value map: {}", study.name);
     let desc = format!(
         "Scatter chart of each offer's relative perceived price (across) against its relative \
-         perceived quality (up), each against the mean of the other offers, with the \
-         fair-value line where quality is what the price asks for; {ours}'s offer is \
-         highlighted."
+         perceived quality (up), each against the mean of the other offers, in {}, with \
+         the fair-value line where quality is what the price asks for; {ours}'s offer is \
+         highlighted.",
+        study.market
     );
     let subtitle = format!(
-        "{}, as of {}: relative perceived price against relative perceived quality (1 = the \
-         others' mean)",
-        study.market, study.as_of
+        "As of {}: relative perceived price against relative perceived quality, each offer \
+         against the mean of the others (1.0)",
+        study.as_of
     );
     let mut svg = Svg::new(embedding, (MAP_WIDTH, MAP_HEIGHT), 66.0, &title, &desc);
     svg.heading("Customer value map", &subtitle);
@@ -616,13 +617,15 @@ pub(crate) fn head_to_head(
     let title = format!("Attributes head to head: {}", study.name);
     let desc = format!(
         "Bar chart of {ours}'s mean rating over the competitors' mean on each of {} \
-         attributes, heaviest first, with 1.0 (parity) marked and a dot for the ratio against \
-         each competitor alone.",
-        attributes.len()
+         attributes in {}, heaviest first, with 1.0 (parity) marked and a dot for the ratio \
+         against each competitor alone.",
+        attributes.len(),
+        study.market
     );
     let subtitle = format!(
-        "{}, as of {}: our mean rating over the competitors', by weight in the CVA",
-        study.market, study.as_of
+        "As of {}: our mean rating over the competitors' on each attribute, the heaviest in \
+         the CVA first",
+        study.as_of
     );
     let mut svg = Svg::new(embedding, (HEAD_WIDTH, height), 66.0, &title, &desc);
     svg.heading("Attributes head to head", &subtitle);
