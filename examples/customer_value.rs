@@ -159,9 +159,11 @@ fn write_charts(dir: &Path, study: &ValueStudy, result: &StudyResult) -> Result<
 /// Without the `render` feature there are no charts to write.
 #[cfg(not(feature = "render"))]
 fn write_charts(_dir: &Path, _study: &ValueStudy, _result: &StudyResult) -> Result<(), String> {
-    Err("--out writes charts, which need the `render` feature; run\n  \
+    Err(
+        "--out writes charts, which need the `render` feature; run\n  \
          cargo run --features render --example customer_value -- --out DIR"
-        .to_owned())
+            .to_owned(),
+    )
 }
 
 /// A ratio to two decimals, or a dash where it is withheld.

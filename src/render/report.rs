@@ -818,8 +818,15 @@ fn value_section(blocks: &mut Vec<Block>, value: &ValueReport<'_>, canvas: Optio
     let (study, result) = (value.study, value.result);
     blocks.push(Block::Heading(2, "Customer value".to_owned()));
     blocks.push(Block::Paragraph(vec![
-        text(format!("“{}”: {}, as of {}; ", study.name, study.market, study.as_of)),
-        text(plural(study.responses.len(), "customer's ratings", "customers' ratings")),
+        text(format!(
+            "“{}”: {}, as of {}; ",
+            study.name, study.market, study.as_of
+        )),
+        text(plural(
+            study.responses.len(),
+            "customer's ratings",
+            "customers' ratings",
+        )),
         text(format!(
             ". Quality counts {}, price {}.",
             percent(1.0 - result.price_weight),
@@ -867,14 +874,8 @@ fn value_section(blocks: &mut Vec<Block>, value: &ValueReport<'_>, canvas: Optio
                 vec![text(p.name.clone())]
             };
             let side = match p.distance {
-                Some(d) if d > 0.0 => vec![
-                    Inline::Delta(d * 100.0),
-                    text(" above: better value"),
-                ],
-                Some(d) if d < 0.0 => vec![
-                    Inline::Delta(d * 100.0),
-                    text(" below: worse value"),
-                ],
+                Some(d) if d > 0.0 => vec![Inline::Delta(d * 100.0), text(" above: better value")],
+                Some(d) if d < 0.0 => vec![Inline::Delta(d * 100.0), text(" below: worse value")],
                 Some(_) => vec![text("on the line: fair value")],
                 None => vec![text("withheld")],
             };
@@ -905,7 +906,11 @@ fn value_section(blocks: &mut Vec<Block>, value: &ValueReport<'_>, canvas: Optio
     )]));
 
     blocks.push(Block::Heading(3, "Where value is lost".to_owned()));
-    let losing: Vec<_> = result.where_to_act.iter().filter(|p| p.loss > 0.0).collect();
+    let losing: Vec<_> = result
+        .where_to_act
+        .iter()
+        .filter(|p| p.loss > 0.0)
+        .collect();
     if losing.is_empty() {
         blocks.push(Block::Paragraph(vec![text(
             "No attribute loses value: we match or lead the competitors on every one rated.",
@@ -1472,11 +1477,9 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
             }
             Block::Chart(chart) => {
                 let drawn = match (chart, &report.value) {
-                    (Chart::Radar, _) => Some(svg::radar(
-                        report.result,
-                        report.earlier,
-                        Embedding::Inline,
-                    )),
+                    (Chart::Radar, _) => {
+                        Some(svg::radar(report.result, report.earlier, Embedding::Inline))
+                    }
                     (Chart::Gaps, _) => Some(svg::gaps(report.result, Embedding::Inline)),
                     (Chart::ValueMap, Some(v)) => Some(value_charts::value_map(
                         v.result,

@@ -219,7 +219,10 @@ pub(crate) fn value_map(result: &StudyResult, study: &ValueStudy, embedding: Emb
         "polygon",
         &[
             ("class", "better".into()),
-            ("points", better_triangle(x0, x1, top, bottom).as_str().into()),
+            (
+                "points",
+                better_triangle(x0, x1, top, bottom).as_str().into(),
+            ),
             ("fill", "#ECFDF3".into()),
         ],
     );
@@ -227,7 +230,10 @@ pub(crate) fn value_map(result: &StudyResult, study: &ValueStudy, embedding: Emb
         "polygon",
         &[
             ("class", "worse".into()),
-            ("points", worse_triangle(x0, x1, top, bottom).as_str().into()),
+            (
+                "points",
+                worse_triangle(x0, x1, top, bottom).as_str().into(),
+            ),
             ("fill", "#FEF3F2".into()),
         ],
     );
@@ -402,11 +408,16 @@ pub(crate) fn value_map(result: &StudyResult, study: &ValueStudy, embedding: Emb
         let tip = format!(
             "{}: relative price {}, relative quality {}{}",
             position.name,
-            position.relative_price.map_or_else(|| "–".to_owned(), ratio),
-            position.relative_quality.map_or_else(|| "–".to_owned(), ratio),
             position
-                .distance
-                .map_or_else(String::new, |d| format!(", {} from the fair-value line", signed(d)))
+                .relative_price
+                .map_or_else(|| "–".to_owned(), ratio),
+            position
+                .relative_quality
+                .map_or_else(|| "–".to_owned(), ratio),
+            position.distance.map_or_else(String::new, |d| format!(
+                ", {} from the fair-value line",
+                signed(d)
+            ))
         );
         let r: f64 = if position.ours { 10.0 } else { 7.0 };
         if position.ours {
@@ -515,12 +526,9 @@ fn map_panel(svg: &mut Svg, result: &StudyResult, colours: &[&'static str]) {
             position.relative_quality,
             position.distance,
         ) {
-            (Some(price), Some(quality), Some(distance)) => format!(
-                "{}, {}: {}",
-                ratio(price),
-                ratio(quality),
-                signed(distance)
-            ),
+            (Some(price), Some(quality), Some(distance)) => {
+                format!("{}, {}: {}", ratio(price), ratio(quality), signed(distance))
+            }
             _ => {
                 unplaced.push(position.name.as_str());
                 "withheld: too few ratings".to_owned()
@@ -545,10 +553,10 @@ fn map_panel(svg: &mut Svg, result: &StudyResult, colours: &[&'static str]) {
             ],
         );
         let mut lines = wrap(&position.name, 34, 2);
-        if position.ours {
-            if let Some(first) = lines.first_mut() {
-                first.push_str(" (ours)");
-            }
+        if position.ours
+            && let Some(first) = lines.first_mut()
+        {
+            first.push_str(" (ours)");
         }
         let count = lines.len();
         lines.push(figures);
@@ -835,7 +843,10 @@ fn head_legend(svg: &mut Svg, result: &StudyResult, y: f64) {
     let bar = "Ours over the competitors' mean (green: we lead, red: we trail)";
     svg.open(
         "g",
-        &[("class", "legend-entry".into()), ("data-series", "ours".into())],
+        &[
+            ("class", "legend-entry".into()),
+            ("data-series", "ours".into()),
+        ],
     );
     svg.empty(
         "rect",

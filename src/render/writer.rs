@@ -116,12 +116,7 @@ impl Svg {
             heading,
         );
         let subtitle = crate::render::svg::wrap(subtitle, 110, 1);
-        self.lines(
-            (24.0, 52.0),
-            0.0,
-            &[("fill", MUTED.into())],
-            &subtitle,
-        );
+        self.lines((24.0, 52.0), 0.0, &[("fill", MUTED.into())], &subtitle);
     }
 
     fn attributes(&mut self, attributes: &[(&'static str, Value<'_>)]) {
@@ -228,16 +223,18 @@ mod tests {
 
     #[test]
     fn every_value_and_text_is_escaped() {
-        let mut svg = Svg::new(
-            Embedding::Standalone,
-            (100.0, 50.0),
-            0.0,
-            "a<b",
-            "c&d",
+        let mut svg = Svg::new(Embedding::Standalone, (100.0, 50.0), 0.0, "a<b", "c&d");
+        svg.text(
+            "text",
+            &[("data-x", "\"q\"".into()), ("x", f64::NAN.into())],
+            "<i>",
         );
-        svg.text("text", &[("data-x", "\"q\"".into()), ("x", f64::NAN.into())], "<i>");
         let out = svg.finish();
-        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0.0 100.0 50.0\""));
+        assert!(
+            out.starts_with(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0.0 100.0 50.0\""
+            )
+        );
         assert!(out.contains("<title>a&lt;b</title>"));
         assert!(out.contains("<desc>c&amp;d</desc>"));
         assert!(out.contains("<text data-x=\"&quot;q&quot;\" x=\"0.0\">&lt;i&gt;</text>"));
