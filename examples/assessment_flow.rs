@@ -20,16 +20,19 @@
 //! - `--earlier FILE`: an earlier round to compare with.
 //! - `--canvas FILE`: the customer strategy canvas.
 //! - `--signals FILE`: the culture signals.
+//! - `--study FILE`: a customer value study: what customers get from the
+//!   organization against its competitors (the CVA, where value is lost).
 //!
-//! Without `--round`, the sample's earlier round, canvas and culture signals
-//! complete the sample's story. With a round of one's own, the sample bank's
+//! Without `--round`, the sample's earlier round, canvas, culture signals and
+//! value study complete the sample's story. With a round of one's own, the sample bank's
 //! documents would tell of someone else, so only those given are used, and
 //! the story says what is missing (no trend without an earlier round, blockers
 //! judged from the answers alone without culture signals).
 //!
 //! `--out DIR` (with the `render` feature) also writes the charts and the
 //! review for the leadership team into DIR: `radar.svg`, `gaps.svg`,
-//! `report.md` and `report.html`.
+//! `report.md` and `report.html`, and with a value study `value_map.svg` and
+//! `head_to_head.svg`.
 //!
 //! Exit status: 0 when the story is told, 2 when a file cannot be read or
 //! loaded, or the arguments are wrong.
@@ -42,9 +45,9 @@ use std::process::ExitCode;
 
 use customer_strategy::validate::{Profile, Report, RuleSet};
 use customer_strategy::{
-    Assessment, Canvas, CultureSignals, Document, Instrument, LoadOptions, OrgLevel,
-    OrganizationReview, ReviewOptions, ReviewResult, Round, RoundResult, Scorer, ScoringOptions,
-    Trend, Verdict, rules,
+    AnalysisOptions, Assessment, Canvas, CanvasLink, CultureSignals, Document, Instrument,
+    LoadOptions, OrgLevel, OrganizationReview, ReviewOptions, ReviewResult, Round, RoundResult,
+    Scorer, ScoringOptions, StudyResult, Trend, ValueStudy, Verdict, analyse, rules,
 };
 use serde::Serialize;
 
@@ -60,13 +63,15 @@ Options (FILE is .json or .toml):
   --earlier FILE      an earlier round, to show the trend
   --canvas FILE       the organization's customer strategy canvas
   --signals FILE      the organization's culture signals
+  --study FILE        a customer value study of its market
   --json              print every number as JSON instead of the story
   --out DIR           also write radar.svg, gaps.svg, report.md and report.html
+                      (and value_map.svg, head_to_head.svg with a value study)
                       into DIR (needs the `render` feature)
   -h, --help          print this help
 
-Without --round, the sample's earlier round, canvas and culture signals are
-used too; with your own round, only the documents you give are.
+Without --round, the sample's earlier round, canvas, culture signals and
+value study are used too; with your own round, only the documents you give are.
 
 Exit status: 0 when the story is told, 2 when a file cannot be read or loaded,
 or the arguments are wrong.";
@@ -84,6 +89,8 @@ struct Flow {
     checks: Report,
     review: ReviewResult,
     review_checks: Report,
+    /// What the value study says, when one is given.
+    value: Option<StudyResult>,
 }
 
 /// Where each document came from: a file, the built-in instrument, or
@@ -95,6 +102,7 @@ struct Inputs {
     earlier: Option<String>,
     canvas: Option<String>,
     signals: Option<String>,
+    study: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +121,7 @@ struct Args {
     earlier: Option<PathBuf>,
     canvas: Option<PathBuf>,
     signals: Option<PathBuf>,
+    study: Option<PathBuf>,
     help: bool,
 }
 
@@ -173,7 +182,8 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
         match name.as_str() {
             "-h" | "--help" => args.help = flag(inline)?,
             "--json" => args.json = flag(inline)?,
-            "--out" | "--instrument" | "--round" | "--earlier" | "--canvas" | "--signals" => {
+            "--out" | "--instrument" | "--round" | "--earlier" | "--canvas" | "--signals"
+            | "--study" => {
                 let what = if name == "--out" {
                     "a directory, such as `--out report`"
                 } else {
@@ -195,6 +205,7 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
                     "--round" => args.round = value,
                     "--earlier" => args.earlier = value,
                     "--canvas" => args.canvas = value,
+                    "--study" => args.study = value,
                     _ => args.signals = value,
                 }
             }
@@ -241,6 +252,7 @@ fn run(args: &Args) -> Result<String, String> {
     let earlier_path = or_sample(&args.earlier, "team_round_2025.toml");
     let canvas_path = or_sample(&args.canvas, "harbour_bank_canvas.toml");
     let signals_path = or_sample(&args.signals, "harbour_bank_culture.toml");
+    let study_path = or_sample(&args.study, "harbour_bank_value_study.json");
 
     let instrument = match &args.instrument {
         Some(path) => load::<Instrument>(path)?,
@@ -250,6 +262,7 @@ fn run(args: &Args) -> Result<String, String> {
     let earlier: Option<Round> = earlier_path.as_deref().map(load).transpose()?;
     let canvas: Option<Canvas> = canvas_path.as_deref().map(load).transpose()?;
     let signals: Option<CultureSignals> = signals_path.as_deref().map(load).transpose()?;
+    let study: Option<ValueStudy> = study_path.as_deref().map(load).transpose()?;
     let inputs = Inputs {
         instrument: args
             .instrument
@@ -259,6 +272,7 @@ fn run(args: &Args) -> Result<String, String> {
         earlier: earlier_path.as_deref().map(shown),
         canvas: canvas_path.as_deref().map(shown),
         signals: signals_path.as_deref().map(shown),
+        study: study_path.as_deref().map(shown),
     };
 
     // Check the answers before trusting the scores.
@@ -312,10 +326,13 @@ fn run(args: &Args) -> Result<String, String> {
         checks: report,
         review,
         review_checks,
+        value: study
+            .as_ref()
+            .map(|study| analyse(study, &AnalysisOptions::default())),
     };
     #[cfg(feature = "render")]
     if let Some(dir) = &args.out {
-        write_reports(dir, &flow, &organization)?;
+        write_reports(dir, &flow, &organization, study.as_ref())?;
     }
     if args.json {
         serde_json::to_string_pretty(&flow)
@@ -333,6 +350,8 @@ fn run(args: &Args) -> Result<String, String> {
             earlier: earlier.as_ref(),
             has_canvas: organization.canvas.is_some(),
             has_signals: organization.signals.is_some(),
+            study: study.as_ref(),
+            canvas: organization.canvas.as_ref(),
         };
         Ok(story(&flow, &notes).unwrap_or_default())
     }
@@ -348,13 +367,21 @@ struct Notes<'a> {
     earlier: Option<&'a Round>,
     has_canvas: bool,
     has_signals: bool,
+    study: Option<&'a ValueStudy>,
+    canvas: Option<&'a Canvas>,
 }
 
 /// Writes the charts and the review for the leadership team into `dir`.
 #[cfg(feature = "render")]
-fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> Result<(), String> {
+fn write_reports(
+    dir: &Path,
+    flow: &Flow,
+    organization: &OrganizationReview,
+    study: Option<&ValueStudy>,
+) -> Result<(), String> {
     use customer_strategy::render::{
-        ReviewReport, gap_chart, html_report, markdown_report, radar_chart,
+        ReviewReport, gap_chart, head_to_head_chart, html_report, markdown_report, radar_chart,
+        value_map_chart,
     };
 
     let canvas_rules = RuleSet::<Canvas>::builder()
@@ -389,17 +416,27 @@ fn write_reports(dir: &Path, flow: &Flow, organization: &OrganizationReview) -> 
     if let Some(checks) = &canvas_checks {
         report = report.with_canvas_checks(checks);
     }
+    let value = study.zip(flow.value.as_ref());
+    if let Some((study, result)) = value {
+        report = report
+            .with_value(study, result)
+            .with_value_chart_files("value_map.svg", "head_to_head.svg");
+    }
 
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let files = [
+    let mut files = vec![
         (
             "radar.svg",
             radar_chart(&flow.result, flow.earlier.as_ref()),
         ),
         ("gaps.svg", gap_chart(&flow.result)),
-        ("report.md", markdown_report(&report)),
-        ("report.html", html_report(&report)),
     ];
+    if let Some((study, result)) = value {
+        files.push(("value_map.svg", value_map_chart(result, study)));
+        files.push(("head_to_head.svg", head_to_head_chart(result, study)));
+    }
+    files.push(("report.md", markdown_report(&report)));
+    files.push(("report.html", html_report(&report)));
     for (file, content) in files {
         let path = dir.join(file);
         std::fs::write(&path, content)
@@ -642,7 +679,12 @@ fn story(flow: &Flow, notes: &Notes<'_>) -> Result<String, std::fmt::Error> {
     // 6. What in the culture blocks the strategy.
     culture(&mut out, flow, notes)?;
 
-    // 7. Are the answers sound?
+    // 7. What customers get from us against the competitors.
+    if let (Some(study), Some(value)) = (notes.study, &flow.value) {
+        customer_value(&mut out, study, value, notes.canvas)?;
+    }
+
+    // 8. Are the answers sound?
     let counts = flow.checks.counts();
     writeln!(
         out,
@@ -654,6 +696,97 @@ fn story(flow: &Flow, notes: &Notes<'_>) -> Result<String, std::fmt::Error> {
     }
     writeln!(out, "\nRun with --json for every number.")?;
     Ok(out)
+}
+
+/// The value paragraph: the CVA overall and against each competitor, and the
+/// attribute where value is lost most, with what it speaks to in the canvas.
+fn customer_value(
+    out: &mut String,
+    study: &ValueStudy,
+    value: &StudyResult,
+    canvas: Option<&Canvas>,
+) -> std::fmt::Result {
+    let ours = &study.our_offer.name;
+    writeln!(
+        out,
+        "\nCustomer value ({}: {} customers)",
+        study.name,
+        study.responses.len()
+    )?;
+    let against: Vec<String> = value
+        .head_to_head
+        .iter()
+        .map(|c| {
+            format!(
+                "against {} {}",
+                c.name,
+                c.scores
+                    .cva
+                    .map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
+            )
+        })
+        .collect();
+    let against = if against.is_empty() {
+        String::new()
+    } else {
+        format!("\n  ({})", against.join(", "))
+    };
+    match value.cva() {
+        Some(cva) => {
+            let verdict = if cva > 1.0 {
+                format!("customers get more value from {ours} than from the competitors")
+            } else if cva < 1.0 {
+                format!("customers get less value from {ours} than from the competitors")
+            } else {
+                format!("customers get as much value from {ours} as from the competitors")
+            };
+            writeln!(out, "  Customer Value Added {cva:.2}: {verdict}{against}.")?;
+        }
+        None => writeln!(
+            out,
+            "  Customer Value Added withheld: too few ratings to compare{against}."
+        )?,
+    }
+    match value.where_to_act.first().filter(|p| p.loss > 0.0) {
+        Some(point) => {
+            let link = point
+                .speaks_to
+                .map(|link| format!(", which speaks to {}", link_name(canvas, link)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  Value is lost most on \"{}\" (ratio {:.2} to the competitors,\n  {:.1} points of the CVA){link}.",
+                point.name,
+                point.ratio,
+                point.loss * 100.0
+            )?;
+        }
+        None => writeln!(out, "  No attribute loses value against the competitors.")?,
+    }
+    Ok(())
+}
+
+/// The canvas element an attribute speaks to, by name where the canvas has it.
+fn link_name(canvas: Option<&Canvas>, link: CanvasLink) -> String {
+    let named = canvas.and_then(|canvas| match link {
+        CanvasLink::ValueElement(id) => canvas
+            .proposition
+            .customer_value
+            .elements
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| format!("\"{}\"", e.name)),
+        CanvasLink::Need(id) => canvas
+            .context
+            .customer
+            .segments
+            .iter()
+            .flat_map(|s| &s.needs)
+            .find(|n| n.id == id)
+            .map(|n| format!("the need \"{}\"", n.description)),
+        _ => None,
+    });
+    named.unwrap_or_else(|| link.to_string())
 }
 
 /// How the organization moved since the earlier round.

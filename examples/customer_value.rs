@@ -4,12 +4,15 @@
 //!
 //! ```text
 //! cargo run --example customer_value [-- --study STUDY] [--canvas CANVAS] [--min-ratings N] [--json]
+//! cargo run --example customer_value --features render -- --out DIR  # value_map.svg and head_to_head.svg
 //! ```
 //!
 //! Without `--study` the sample study (`examples/data/harbour_bank_value_study.json`)
 //! is analysed, and its links are named from the sample canvas. STUDY and
 //! CANVAS may be JSON or TOML, told apart by their extension. `--json` prints
-//! every number of the analysis. Exit status: 0, or 2 when an input cannot be
+//! every number of the analysis. `--out DIR` (with the `render` feature) also
+//! writes the customer value map and the head-to-head chart into DIR, as
+//! `value_map.svg` and `head_to_head.svg`. Exit status: 0, or 2 when an input cannot be
 //! read or loaded or the arguments are wrong.
 
 use std::collections::HashMap;
@@ -20,8 +23,7 @@ use customer_strategy::{
     AnalysisOptions, Canvas, CanvasLink, Document, LoadOptions, StudyResult, ValueStudy, analyse,
 };
 
-const USAGE: &str =
-    "usage: customer_value [--study STUDY] [--canvas CANVAS] [--min-ratings N] [--json]";
+const USAGE: &str = "usage: customer_value [--study STUDY] [--canvas CANVAS] [--min-ratings N] [--json] [--out DIR]";
 const SAMPLE_STUDY: &str = "examples/data/harbour_bank_value_study.json";
 const SAMPLE_CANVAS: &str = "examples/data/harbour_bank_canvas.toml";
 
@@ -39,6 +41,7 @@ struct Args {
     canvas: Option<PathBuf>,
     min_ratings: Option<u32>,
     json: bool,
+    out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -68,6 +71,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
                 })?);
             }
             "--json" => args.json = true,
+            "--out" => args.out = Some(PathBuf::from(value("--out")?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
@@ -113,6 +117,9 @@ fn run() -> Result<(), String> {
         options = options.with_min_ratings(min);
     }
     let result = analyse(&study, &options);
+    if let Some(dir) = &args.out {
+        write_charts(dir, &study, &result)?;
+    }
     if args.json {
         let json = serde_json::json!({
             "study": study.name,
@@ -128,6 +135,35 @@ fn run() -> Result<(), String> {
         print_story(&study, &study_path, canvas.as_ref(), &result);
     }
     Ok(())
+}
+
+/// Writes the value map and the head-to-head chart into `dir`.
+#[cfg(feature = "render")]
+fn write_charts(dir: &Path, study: &ValueStudy, result: &StudyResult) -> Result<(), String> {
+    use customer_strategy::render::{head_to_head_chart, value_map_chart};
+
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (file, content) in [
+        ("value_map.svg", value_map_chart(result, study)),
+        ("head_to_head.svg", head_to_head_chart(result, study)),
+    ] {
+        let path = dir.join(file);
+        std::fs::write(&path, content)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        // On standard error, so `--json --out DIR` still prints pure JSON.
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Without the `render` feature there are no charts to write.
+#[cfg(not(feature = "render"))]
+fn write_charts(_dir: &Path, _study: &ValueStudy, _result: &StudyResult) -> Result<(), String> {
+    Err(
+        "--out writes charts, which need the `render` feature; run\n  \
+         cargo run --features render --example customer_value -- --out DIR"
+            .to_owned(),
+    )
 }
 
 /// A ratio to two decimals, or a dash where it is withheld.

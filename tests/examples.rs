@@ -669,3 +669,81 @@ fn canvas_diff_writes_the_changes_for_the_people_who_sign() {
         assert!(!html.exists());
     }
 }
+
+#[test]
+fn customer_value_out_writes_the_two_charts() {
+    let dir = scratch("customer_value_out");
+    let output = run("customer_value", &["--out", dir.to_str().unwrap()]);
+    if cfg!(feature = "render") {
+        assert_exit(&output, 0);
+        let map = std::fs::read_to_string(dir.join("value_map.svg")).unwrap();
+        let doc = roxmltree::Document::parse(&map).unwrap();
+        assert!(
+            doc.descendants()
+                .any(|n| n.attribute("data-ours") == Some("true"))
+        );
+        let head = std::fs::read_to_string(dir.join("head_to_head.svg")).unwrap();
+        roxmltree::Document::parse(&head).unwrap();
+        assert!(stderr(&output).contains("wrote "));
+        // The story is still told on standard output.
+        assert!(stdout(&output).contains("Customer Value Added: 1.06"));
+    } else {
+        assert_exit(&output, 2);
+        assert!(stderr(&output).contains("need the `render` feature"));
+        assert!(!dir.join("value_map.svg").exists());
+    }
+}
+
+#[test]
+fn assessment_flow_tells_what_customers_get_from_the_bank() {
+    let output = run("assessment_flow", &[]);
+    assert_exit(&output, 0);
+    let story = stdout(&output);
+    assert!(
+        story.contains(
+            "Customer value (Harbour Bank mortgage customers, spring 2026: 300 customers)\n  \
+             Customer Value Added 1.06: customers get more value from Harbour Bank than from the competitors\n  \
+             (against Meridian National Bank 1.10, against QuickKey Mortgages 1.05).\n  \
+             Value is lost most on \"Rate offered to existing customers\" (ratio 0.79 to the competitors,\n  \
+             4.4 points of the CVA), which speaks to \"The Rate Promise\".\n"
+        ),
+        "{story}"
+    );
+    // After the culture, before the checks of the answers.
+    assert!(story.find("Customer value (").unwrap() > story.find("What in the culture").unwrap());
+    assert!(story.find("Customer value (").unwrap() < story.find("Checks of the answers").unwrap());
+
+    let json = run("assessment_flow", &["--json"]);
+    assert_exit(&json, 0);
+    let flow: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        flow["inputs"]["study"],
+        "examples/data/harbour_bank_value_study.json"
+    );
+    let cva = flow["value"]["overall"]["cva"].as_f64().unwrap();
+    assert!((1.05..1.07).contains(&cva), "{cva}");
+
+    // With a round of one's own, the sample bank's study is not mixed in.
+    let dir = scratch("own_round_value");
+    let round = fixture_round(&dir);
+    let own = run("assessment_flow", &["--round", round.to_str().unwrap()]);
+    assert_exit(&own, 0);
+    assert!(!stdout(&own).contains("Customer value ("));
+}
+
+#[cfg(feature = "render")]
+#[test]
+fn assessment_flow_report_shows_the_value_map() {
+    let dir = scratch("value_report");
+    let output = run("assessment_flow", &["--out", dir.to_str().unwrap()]);
+    assert_exit(&output, 0);
+    for file in ["value_map.svg", "head_to_head.svg"] {
+        let svg = std::fs::read_to_string(dir.join(file)).unwrap();
+        roxmltree::Document::parse(&svg).unwrap();
+    }
+    let markdown = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(markdown.contains("## Customer value"), "{markdown}");
+    assert!(markdown.contains("![Customer value map](value_map.svg)"));
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("<title>Customer value map: Harbour Bank mortgage customers"));
+}

@@ -11,9 +11,11 @@
 )]
 
 use customer_strategy::render::{
-    ReviewReport, gap_chart, html_report, markdown_report, radar_chart,
+    ReviewReport, gap_chart, head_to_head_chart, html_report, markdown_report, radar_chart,
+    value_map_chart,
 };
 use customer_strategy::validate::{Profile, Report, RuleSet};
+use customer_strategy::{AnalysisOptions, StudyResult, ValueStudy, analyse};
 use customer_strategy::{
     Assessment, Canvas, CultureSignals, Document, Instrument, OrganizationReview, ReviewOptions,
     ReviewResult, Round, RoundResult, Scorer, ScoringOptions, Trend, Verdict, rules,
@@ -1352,5 +1354,372 @@ proptest! {
         let plain = sample_saying(&texts.plain());
         let expected = html_report(&full_report(&plain));
         prop_assert_eq!(skeleton(&html), skeleton(&expected));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The value study: the customer value map and the head-to-head chart
+// ---------------------------------------------------------------------------
+
+fn value_study() -> ValueStudy {
+    ValueStudy::from_json(include_str!(
+        "../examples/data/harbour_bank_value_study.json"
+    ))
+    .unwrap()
+}
+
+fn analysed(study: &ValueStudy) -> StudyResult {
+    analyse(study, &AnalysisOptions::default())
+}
+
+fn attribute_f64(node: Node<'_, '_>, name: &str) -> f64 {
+    node.attribute(name).unwrap().parse().unwrap()
+}
+
+#[test]
+fn value_map_places_each_offer_by_its_relative_price_and_quality() {
+    let study = value_study();
+    let result = analysed(&study);
+    let svg = value_map_chart(&result, &study);
+    let doc = parse(&svg);
+    assert_eq!(doc.root_element().tag_name().namespace(), Some(SVG));
+    assert_eq!(view_box(&doc), (0.0, 0.0, 960.0, 540.0));
+    assert_within_view_box(&doc);
+
+    // The fair-value line runs from the plot's bottom left to its top right.
+    let line = elements(&doc, "line")
+        .find(|n| n.attribute("class") == Some("fair-value"))
+        .unwrap();
+    let (x1, y1, x2, y2) = (
+        attribute_f64(line, "x1"),
+        attribute_f64(line, "y1"),
+        attribute_f64(line, "x2"),
+        attribute_f64(line, "y2"),
+    );
+    assert!(x1 < x2 && y1 > y2);
+    // Where on the map a value lands, on either axis (they share one scale).
+    let across = |v: f64, low: f64, high: f64| x1 + (x2 - x1) * (v - low) / (high - low);
+    let up = |v: f64, low: f64, high: f64| y1 + (y2 - y1) * (v - low) / (high - low);
+    let ticks: Vec<f64> = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("scale"))
+        .unwrap()
+        .children()
+        .filter(|n| n.tag_name().name() == "text" && n.attribute("text-anchor") == Some("middle"))
+        .map(|n| text_of(n).parse().unwrap())
+        .collect();
+    let (low, high) = (ticks[0], *ticks.last().unwrap());
+
+    let offers: Vec<Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("offer"))
+        .collect();
+    assert_eq!(offers.len(), 3);
+    for position in &result.value_map {
+        let offer = offers
+            .iter()
+            .find(|n| n.attribute("data-offer") == Some(position.offer.as_str()))
+            .unwrap();
+        assert_eq!(
+            offer.attribute("data-ours"),
+            Some(if position.ours { "true" } else { "false" })
+        );
+        let dot = offer
+            .children()
+            .rfind(|n| n.tag_name().name() == "circle")
+            .unwrap();
+        let (cx, cy) = (attribute_f64(dot, "cx"), attribute_f64(dot, "cy"));
+        let x = across(position.relative_price.unwrap(), low, high);
+        let y = up(position.relative_quality.unwrap(), low, high);
+        assert!(
+            (cx - x).abs() <= 0.1 && (cy - y).abs() <= 0.1,
+            "{cx},{cy} vs {x},{y}"
+        );
+        // Above the line on the map when it is better value.
+        let on_line_y = y1 + (y2 - y1) * (cx - x1) / (x2 - x1);
+        assert_eq!(cy < on_line_y, position.distance.unwrap() > 0.0);
+        // Labelled by name; ours ringed and bold.
+        let label = offer
+            .children()
+            .find(|n| n.attribute("class") == Some("label"))
+            .unwrap();
+        assert_eq!(text_of(label), position.name);
+        let rings = offer
+            .children()
+            .filter(|n| n.tag_name().name() == "circle")
+            .count();
+        assert_eq!(rings, if position.ours { 2 } else { 1 });
+        assert_eq!(
+            label.attribute("font-weight"),
+            Some(if position.ours { "700" } else { "400" })
+        );
+    }
+    let legend = legend_series(&doc);
+    assert_eq!(legend.len(), 3);
+    assert_eq!(legend[0].0, "ours");
+    assert!(legend[0].1.contains("Harbour Bank (ours)"), "{legend:?}");
+    assert!(legend[0].1.contains("1.11, 1.14: +0.03"), "{legend:?}");
+}
+
+#[test]
+fn value_map_names_the_offers_it_cannot_place() {
+    let study = value_study();
+    let result = analyse(
+        &study,
+        &AnalysisOptions::default().with_min_ratings(100_000),
+    );
+    let svg = value_map_chart(&result, &study);
+    let doc = parse(&svg);
+    assert_within_view_box(&doc);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("offer"))
+            .count(),
+        0
+    );
+    let text = text_of(doc.root_element());
+    // The note wraps over lines, each a `tspan` of its own.
+    assert!(
+        text.contains("Not placed, too few ratings to compare:"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("withheld: too few ratings").count(),
+        3,
+        "{text}"
+    );
+    for offer in study.offers() {
+        assert!(text.contains(&offer.name), "{text}");
+    }
+}
+
+#[test]
+fn head_to_head_rows_run_by_weight_with_bars_from_parity() {
+    let study = value_study();
+    let result = analysed(&study);
+    let svg = head_to_head_chart(&result, &study);
+    let doc = parse(&svg);
+    let (_, _, width, height) = view_box(&doc);
+    assert_eq!((width, height), (960.0, 540.0));
+    assert_within_view_box(&doc);
+
+    let rows: Vec<Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("row"))
+        .collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|n| n.attribute("data-attribute").unwrap())
+        .collect();
+    let mut expected: Vec<_> = result.attributes.iter().collect();
+    expected.sort_by(|a, b| b.worth_weight.total_cmp(&a.worth_weight));
+    assert_eq!(
+        ids,
+        expected.iter().map(|a| a.id.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(ids[0], "speed", "the heaviest attribute first");
+
+    let parity = elements(&doc, "line")
+        .find(|n| n.attribute("class") == Some("parity"))
+        .unwrap();
+    let one = attribute_f64(parity, "x1");
+    for (row, attribute) in rows.iter().zip(&expected) {
+        let bar = row
+            .descendants()
+            .find(|n| n.attribute("class") == Some("bar"))
+            .unwrap();
+        let (x, w) = (attribute_f64(bar, "x"), attribute_f64(bar, "width"));
+        let ratio = attribute.ratio.unwrap();
+        // The bar starts at 1.0 and runs right where we lead, left where we trail.
+        if ratio >= 1.0 {
+            assert!((x - one).abs() <= 0.1, "{x} {one}");
+        } else {
+            assert!((x + w - one).abs() <= 0.15, "{x} {w} {one}");
+        }
+        let written = row
+            .descendants()
+            .find(|n| n.attribute("class") == Some("ratio"))
+            .unwrap();
+        assert_eq!(text_of(written), format!("{ratio:.2}"));
+        assert_eq!(
+            row.descendants()
+                .filter(|n| n.attribute("class") == Some("versus"))
+                .count(),
+            2
+        );
+    }
+}
+
+#[test]
+fn head_to_head_says_which_ratios_are_withheld() {
+    let study = value_study();
+    let result = analyse(
+        &study,
+        &AnalysisOptions::default().with_min_ratings(100_000),
+    );
+    let svg = head_to_head_chart(&result, &study);
+    let doc = parse(&svg);
+    assert!(elements(&doc, "rect").all(|n| n.attribute("class") != Some("bar")));
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("withheld"))
+            .count(),
+        result.attributes.len()
+    );
+}
+
+fn value_report<'a>(
+    sample: &'a Sample,
+    study: &'a ValueStudy,
+    result: &'a StudyResult,
+) -> ReviewReport<'a> {
+    sample.report().with_value(study, result)
+}
+
+#[test]
+fn the_report_gains_a_customer_value_section() {
+    let sample = sample();
+    let study = value_study();
+    let result = analysed(&study);
+    let report = value_report(&sample, &study, &result)
+        .with_value_chart_files("value_map.svg", "head_to_head.svg");
+
+    let md = markdown_report(&report);
+    let value = section(&md, "## Customer value");
+    assert!(
+        value.contains("| **1.06** | **1.10** | **1.05** |"),
+        "{value}"
+    );
+    assert_eq!(
+        table_row(value, "**Harbour Bank** (ours)"),
+        [
+            "**Harbour Bank** (ours)",
+            "1.11",
+            "1.14",
+            "+2.9 above: better value"
+        ]
+    );
+    assert_eq!(
+        table_row(value, "Rate offered to existing customers"),
+        [
+            "Rate offered to existing customers",
+            "price",
+            "21.0%",
+            "0.79",
+            "**4.4**",
+            "“The Rate Promise”"
+        ]
+    );
+    // Only the attributes that lose value are listed where value is lost.
+    assert!(!value.contains("| Clear explanation of each step |"));
+    assert!(value.contains("![Customer value map](value_map.svg)"));
+    assert!(md.contains("CVA 1.06"), "the summary says it");
+    // The section comes before the canvas's completeness.
+    assert!(md.find("## Customer value").unwrap() < md.find("## Canvas completeness").unwrap());
+
+    let html = html_report(&report);
+    assert!(html.contains("<h2>Customer value</h2>"));
+    let svgs = inline_svgs(&html);
+    assert_eq!(svgs.len(), 4);
+    for svg in &svgs[2..] {
+        let doc = Xml::parse(svg).unwrap();
+        assert!(doc.root_element().attribute("xmlns").is_none());
+    }
+    assert!(svgs[2].contains("<title>Customer value map: "));
+    assert!(svgs[3].contains("<title>Attributes head to head: "));
+
+    // Without a value study, no section.
+    assert!(!markdown_report(&sample.report()).contains("## Customer value"));
+}
+
+/// The sample study with `name` in every offer's and attribute's name, and in
+/// the study's own.
+fn study_saying(name: &str) -> ValueStudy {
+    let mut study = value_study();
+    study.name = format!("{name} study");
+    study.market = format!("{name} market");
+    study.our_offer.name = format!("{name} ours");
+    for (k, competitor) in study.competitors.iter_mut().enumerate() {
+        competitor.name = format!("{name} rival {k}");
+    }
+    for attribute in study.quality.iter_mut().chain(study.price.iter_mut()) {
+        attribute.name = format!("{name} {}", attribute.id);
+        for child in &mut attribute.children {
+            child.name = format!("{name} {}", child.id);
+        }
+    }
+    study
+}
+
+#[test]
+fn hostile_offer_and_attribute_names_stay_text() {
+    let study = study_saying(EVIL);
+    let result = analysed(&study);
+    for svg in [
+        value_map_chart(&result, &study),
+        head_to_head_chart(&result, &study),
+    ] {
+        assert!(!svg.contains("<script"));
+        assert!(!svg.contains("\"Jerry\""));
+        let doc = parse(&svg);
+        assert!(elements(&doc, "script").next().is_none());
+        assert!(text_of(doc.root_element()).contains(EVIL));
+    }
+    let sample = sample();
+    let report = value_report(&sample, &study, &result);
+    let html = html_report(&report);
+    assert!(!html.contains("<script"));
+    for svg in inline_svgs(&html) {
+        Xml::parse(svg).unwrap();
+    }
+    let md = markdown_report(&report);
+    assert!(!md.contains("<script"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::default()
+    })]
+
+    /// The value charts are well-formed XML whatever the names of the study,
+    /// its offers and attributes, and the names read back as written, but for
+    /// the characters XML forbids; inline in the HTML report they parse too.
+    #[test]
+    fn any_offer_or_attribute_name_gives_well_formed_value_charts(name in any_text()) {
+        let study = study_saying(&name);
+        let result = analysed(&study);
+        let map = value_map_chart(&result, &study);
+        let head = head_to_head_chart(&result, &study);
+        for svg in [&map, &head] {
+            let doc = Xml::parse(svg);
+            prop_assert!(doc.is_ok(), "{:?}\n{svg}", doc.err());
+            let doc = doc.unwrap();
+            prop_assert_eq!(doc.root_element().tag_name().namespace(), Some(SVG));
+            prop_assert!(elements(&doc, "script").next().is_none());
+        }
+        let map = parse(&map);
+        let title = elements(&map, "title").next().unwrap();
+        prop_assert_eq!(
+            text_of(title),
+            format!("Customer value map: {}", as_xml_shows(&study.name))
+        );
+        let head = parse(&head);
+        let ids: Vec<&str> = head
+            .descendants()
+            .filter_map(|n| n.attribute("data-attribute"))
+            .collect();
+        prop_assert_eq!(ids.len(), result.attributes.len());
+
+        let html = html_report(&value_report(base_sample(), &study, &result));
+        let forbidden: Vec<char> = html.chars().filter(|c| !html_char(*c)).collect();
+        prop_assert!(forbidden.is_empty(), "raw {forbidden:?} in the HTML");
+        let svgs = inline_svgs(&html);
+        prop_assert_eq!(svgs.len(), 4);
+        for svg in svgs {
+            prop_assert!(Xml::parse(svg).is_ok(), "{:?}", Xml::parse(svg).err());
+        }
     }
 }

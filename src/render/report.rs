@@ -7,10 +7,12 @@ use std::fmt::Write as _;
 use crate::assessment::{LevelRef, RoundResult, Trend};
 use crate::canvas::{Canvas, Stage, Zone};
 use crate::culture::{Promoter, Source, Verdict};
-use crate::render::ReviewReport;
 use crate::render::escape::{self, Markup};
 use crate::render::svg::{self, Embedding, num, score};
+use crate::render::value::{self as value_charts, ratio};
+use crate::render::{ReviewReport, ValueReport};
 use crate::validate::{Finding, Report, Severity};
+use crate::value::CanvasLink;
 
 // ---------------------------------------------------------------------------
 // The document model
@@ -79,6 +81,8 @@ struct ZoneRow {
 enum Chart {
     Radar,
     Gaps,
+    ValueMap,
+    HeadToHead,
 }
 
 #[derive(Clone, Debug)]
@@ -183,6 +187,10 @@ fn build(report: &ReviewReport<'_>) -> Doc {
     culture(&mut blocks, report);
     next_steps(&mut blocks, r);
     trend_section(&mut blocks, trend);
+    if let Some(value) = &report.value {
+        value_section(&mut blocks, value, report.canvas);
+        customer_measures(&mut blocks, report);
+    }
     canvas_section(&mut blocks, report.canvas);
     findings(&mut blocks, report);
 
@@ -313,6 +321,27 @@ fn summary(blocks: &mut Vec<Block>, report: &ReviewReport<'_>, trend: Option<&Tr
         points.push(vec![
             text("Focus next on "),
             strong(names.join(" and ")),
+            text("."),
+        ]);
+    }
+    if let Some(value) = &report.value
+        && let Some(cva) = value.result.cva()
+    {
+        points.push(vec![
+            text(format!(
+                "Customers get {} value from {} {} its competitors (“{}”): ",
+                if cva > 1.0 {
+                    "more"
+                } else if cva < 1.0 {
+                    "less"
+                } else {
+                    "as much"
+                },
+                value.study.our_offer.name,
+                if cva == 1.0 { "as from" } else { "than from" },
+                value.study.name
+            )),
+            strong(format!("CVA {}", ratio(cva))),
             text("."),
         ]);
     }
@@ -741,6 +770,223 @@ fn trend_section(blocks: &mut Vec<Block>, trend: Option<&Trend>) {
     });
 }
 
+/// What a ratio says, in words.
+fn verdict(cva: f64) -> &'static str {
+    if cva > 1.0 {
+        "more value from us"
+    } else if cva < 1.0 {
+        "less value from us"
+    } else {
+        "as much value from us"
+    }
+}
+
+fn maybe_ratio(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), ratio)
+}
+
+/// A share (0 to 1) as a percentage with one decimal.
+fn percent(share: f64) -> String {
+    format!("{}%", num(share * 100.0))
+}
+
+/// The canvas element an attribute speaks to, by name where the canvas has it.
+fn link_name(canvas: Option<&Canvas>, link: CanvasLink) -> Inline {
+    let named = canvas.and_then(|canvas| match link {
+        CanvasLink::ValueElement(id) => canvas
+            .proposition
+            .customer_value
+            .elements
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| format!("“{}”", e.name)),
+        CanvasLink::Need(id) => canvas
+            .context
+            .customer
+            .segments
+            .iter()
+            .flat_map(|s| &s.needs)
+            .find(|n| n.id == id)
+            .map(|n| format!("the need “{}”", n.description)),
+    });
+    named.map_or_else(|| Inline::Code(link.to_string()), Inline::Text)
+}
+
+/// Customer value: the CVA overall and against each competitor, the value
+/// map and its positions, the attributes head to head and where value is lost.
+fn value_section(blocks: &mut Vec<Block>, value: &ValueReport<'_>, canvas: Option<&Canvas>) {
+    let (study, result) = (value.study, value.result);
+    blocks.push(Block::Heading(2, "Customer value".to_owned()));
+    blocks.push(Block::Paragraph(vec![
+        text(format!(
+            "“{}”: {}, as of {}; ",
+            study.name, study.market, study.as_of
+        )),
+        text(plural(
+            study.responses.len(),
+            "customer's ratings",
+            "customers' ratings",
+        )),
+        text(format!(
+            ". Quality counts {}, price {}.",
+            percent(1.0 - result.price_weight),
+            percent(result.price_weight)
+        )),
+    ]));
+
+    let mut cards = vec![Card {
+        label: "Customer Value Added".to_owned(),
+        value: maybe_ratio(result.cva()),
+        note: result.cva().map_or_else(
+            || "withheld: too few ratings".to_owned(),
+            |cva| format!("against the competitors' mean: {}", verdict(cva)),
+        ),
+    }];
+    for competitor in &result.head_to_head {
+        cards.push(Card {
+            label: format!("Against {}", competitor.name),
+            value: maybe_ratio(competitor.scores.cva),
+            note: competitor.scores.cva.map_or_else(
+                || "withheld: too few ratings".to_owned(),
+                |cva| verdict(cva).to_owned(),
+            ),
+        });
+    }
+    blocks.push(Block::Cards(cards));
+    blocks.push(Block::Note(vec![text(format!(
+        "The CVA weighs the market-perceived quality score ({}) and the price score ({}) by \
+         what customers weigh: above 1.0 customers get more value from us than from the \
+         competitors. Relative perceived price: {}.",
+        maybe_ratio(result.overall.quality),
+        maybe_ratio(result.overall.price),
+        maybe_ratio(result.overall.relative_price)
+    ))]));
+
+    blocks.push(Block::Heading(3, "Customer value map".to_owned()));
+    blocks.push(Block::Chart(Chart::ValueMap));
+    let rows = result
+        .value_map
+        .iter()
+        .map(|p| {
+            let name = if p.ours {
+                vec![strong(p.name.clone()), text(" (ours)")]
+            } else {
+                vec![text(p.name.clone())]
+            };
+            let side = match p.distance {
+                Some(d) if d > 0.0 => vec![Inline::Delta(d * 100.0), text(" above: better value")],
+                Some(d) if d < 0.0 => vec![Inline::Delta(d * 100.0), text(" below: worse value")],
+                Some(_) => vec![text("on the line: fair value")],
+                None => vec![text("withheld")],
+            };
+            vec![
+                name,
+                vec![text(maybe_ratio(p.relative_price))],
+                vec![text(maybe_ratio(p.relative_quality))],
+                side,
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        head: [
+            "Offer",
+            "Relative price",
+            "Relative quality",
+            "From the fair-value line (points)",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        numeric: vec![false, true, true, false],
+        rows,
+    });
+    blocks.push(Block::Note(vec![text(
+        "Each offer against the mean of the others. The fair-value line is where relative \
+         quality equals relative price; the distance from it is relative quality minus \
+         relative price, in hundredths.",
+    )]));
+
+    blocks.push(Block::Heading(3, "Where value is lost".to_owned()));
+    let losing: Vec<_> = result
+        .where_to_act
+        .iter()
+        .filter(|p| p.loss > 0.0)
+        .collect();
+    if losing.is_empty() {
+        blocks.push(Block::Paragraph(vec![text(
+            "No attribute loses value: we match or lead the competitors on every one rated.",
+        )]));
+    } else {
+        let rows = losing
+            .iter()
+            .map(|p| {
+                vec![
+                    vec![text(p.name.clone())],
+                    vec![text(p.kind.as_str())],
+                    vec![text(percent(p.worth_weight))],
+                    vec![text(ratio(p.ratio))],
+                    vec![strong(num(p.loss * 100.0))],
+                    p.speaks_to
+                        .map_or_else(|| vec![text("–")], |link| vec![link_name(canvas, link)]),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            head: [
+                "Attribute",
+                "Kind",
+                "Weight",
+                "Ratio",
+                "Worth lost (points)",
+                "Speaks to",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            numeric: vec![false, false, true, true, true, false],
+            rows,
+        });
+        blocks.push(Block::Note(vec![text(
+            "Worth lost: the attribute's weight in the CVA times (1 − ratio), in points of \
+             the CVA index, the greatest loss first.",
+        )]));
+    }
+    let won: Vec<String> = result
+        .where_to_act
+        .iter()
+        .rev()
+        .filter(|p| p.loss < 0.0)
+        .map(|p| format!("{} ({})", p.name, ratio(p.ratio)))
+        .collect();
+    if !won.is_empty() {
+        blocks.push(Block::Paragraph(vec![
+            strong("Where value is won: "),
+            text(won.join("; ")),
+            text("."),
+        ]));
+    }
+
+    blocks.push(Block::Heading(3, "Attributes head to head".to_owned()));
+    blocks.push(Block::Chart(Chart::HeadToHead));
+    if !result.withheld.is_empty() {
+        let cells: Vec<String> = result
+            .withheld
+            .iter()
+            .map(|c| format!("{} on {} ({})", c.offer, c.attribute, c.count))
+            .collect();
+        blocks.push(Block::Note(vec![text(format!(
+            "Withheld, fewer than {} ratings: {}. A ratio or score that needs them is not shown.",
+            result.min_ratings,
+            cells.join(", ")
+        ))]));
+    }
+}
+
+/// The place of the customer measures in the section "Customer value": the
+/// canvas's customer metrics (NPS, CSAT, retention, the CVA itself, ...) with
+/// their latest figure and whether each is on track. The canvas does not yet
+/// give its metrics a kind, baseline and observations, so there is nothing to
+/// show here; the table goes here when it does.
+fn customer_measures(_blocks: &mut Vec<Block>, _report: &ReviewReport<'_>) {}
+
 fn canvas_section(blocks: &mut Vec<Block>, canvas: Option<&Canvas>) {
     blocks.push(Block::Heading(2, "Canvas completeness".to_owned()));
     let Some(canvas) = canvas else {
@@ -999,16 +1245,27 @@ pub(crate) fn markdown(report: &ReviewReport<'_>) -> String {
                 out.push('\n');
             }
             Block::Chart(chart) => {
-                if let Some(files) = report.chart_files {
-                    let (alt, file) = match chart {
-                        Chart::Radar => {
-                            ("Radar chart of the mean score per dimension", files.radar)
-                        }
-                        Chart::Gaps => (
+                let image = match chart {
+                    Chart::Radar => report
+                        .chart_files
+                        .map(|f| ("Radar chart of the mean score per dimension", f.radar)),
+                    Chart::Gaps => report.chart_files.map(|f| {
+                        (
                             "Mean score per dimension by organizational level, with the gaps",
-                            files.gaps,
-                        ),
-                    };
+                            f.gaps,
+                        )
+                    }),
+                    Chart::ValueMap => report
+                        .value_chart_files
+                        .map(|f| ("Customer value map", f.value_map)),
+                    Chart::HeadToHead => report.value_chart_files.map(|f| {
+                        (
+                            "Our mean rating over the competitors' on each attribute",
+                            f.head_to_head,
+                        )
+                    }),
+                };
+                if let Some((alt, file)) = image {
                     let _ = writeln!(out, "![{alt}]({})\n", escape::url(file));
                 }
             }
@@ -1219,12 +1476,28 @@ pub(crate) fn html(report: &ReviewReport<'_>) -> String {
                 out.push_str("</tbody>\n</table>\n");
             }
             Block::Chart(chart) => {
-                out.push_str("<figure class=\"chart\">\n");
-                out.push_str(&match chart {
-                    Chart::Radar => svg::radar(report.result, report.earlier, Embedding::Inline),
-                    Chart::Gaps => svg::gaps(report.result, Embedding::Inline),
-                });
-                out.push_str("</figure>\n");
+                let drawn = match (chart, &report.value) {
+                    (Chart::Radar, _) => {
+                        Some(svg::radar(report.result, report.earlier, Embedding::Inline))
+                    }
+                    (Chart::Gaps, _) => Some(svg::gaps(report.result, Embedding::Inline)),
+                    (Chart::ValueMap, Some(v)) => Some(value_charts::value_map(
+                        v.result,
+                        v.study,
+                        Embedding::Inline,
+                    )),
+                    (Chart::HeadToHead, Some(v)) => Some(value_charts::head_to_head(
+                        v.result,
+                        v.study,
+                        Embedding::Inline,
+                    )),
+                    (_, None) => None,
+                };
+                if let Some(drawn) = drawn {
+                    out.push_str("<figure class=\"chart\">\n");
+                    out.push_str(&drawn);
+                    out.push_str("</figure>\n");
+                }
             }
         }
     }

@@ -21,13 +21,13 @@ pub(crate) const TEAM: &str = "#1F3A5F";
 /// The earlier round's colour (a mid grey).
 const EARLIER: &str = "#6B7280";
 /// Ink for text.
-const INK: &str = "#1F2937";
+pub(crate) const INK: &str = "#1F2937";
 /// Muted text.
-const MUTED: &str = "#6B7280";
+pub(crate) const MUTED: &str = "#6B7280";
 /// Grid lines.
-const GRID: &str = "#D1D5DB";
+pub(crate) const GRID: &str = "#D1D5DB";
 /// Flagged gaps.
-const FLAG: &str = "#B42318";
+pub(crate) const FLAG: &str = "#B42318";
 /// The background of a flagged row.
 const FLAG_BACKGROUND: &str = "#FDECEC";
 
