@@ -300,7 +300,7 @@ fn run(args: &Args) -> Result<String, String> {
         canvas,
         signals,
         assessment: Some(assessment),
-        ..OrganizationReview::default()
+        value: study.clone(),
     };
     let review = organization
         .assess(&ReviewOptions::default())

@@ -1723,3 +1723,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_customer_value_section_lists_the_measures_with_their_status() {
+    let sample = sample();
+    let study = value_study();
+    let result = analysed(&study);
+    let md = markdown_report(&value_report(&sample, &study, &result));
+    let value = section(&md, "## Customer value");
+    assert!(value.contains("### Customer measures"), "{value}");
+    assert_eq!(
+        table_row(value, "Net Promoter Score of mortgage customers"),
+        [
+            "Net Promoter Score of mortgage customers",
+            "Net Promoter Score",
+            "31 (2025-06-30)",
+            "32 (2025-09-30)",
+            "at least 45 by 2029-12-31",
+            "on track"
+        ]
+    );
+    assert_eq!(
+        table_row(value, "Customer effort score for switching deals")[5],
+        "on track"
+    );
+    assert!(value.contains("Status as of 2025-12-03"), "{value}");
+    let html = html_report(&value_report(&sample, &study, &result));
+    assert!(html.contains("<h3>Customer measures</h3>"));
+}

@@ -980,12 +980,75 @@ fn value_section(blocks: &mut Vec<Block>, value: &ValueReport<'_>, canvas: Optio
     }
 }
 
-/// The place of the customer measures in the section "Customer value": the
-/// canvas's customer metrics (NPS, CSAT, retention, the CVA itself, ...) with
-/// their latest figure and whether each is on track. The canvas does not yet
-/// give its metrics a kind, baseline and observations, so there is nothing to
-/// show here; the table goes here when it does.
-fn customer_measures(_blocks: &mut Vec<Block>, _report: &ReviewReport<'_>) {}
+/// The customer measures of the section "Customer value": the canvas's
+/// metrics that have a kind or observations, with their baseline, latest
+/// figure, target and status ([`Metric::status`](crate::Metric::status), as
+/// of the canvas's `updated` date, so the same canvas always gives the same
+/// report).
+fn customer_measures(blocks: &mut Vec<Block>, report: &ReviewReport<'_>) {
+    let Some(canvas) = report.canvas else {
+        return;
+    };
+    let today = canvas.metadata.updated.date_naive();
+    let metrics: Vec<&crate::canvas::Metric> = canvas
+        .steering
+        .performance
+        .metrics
+        .iter()
+        .filter(|m| m.kind.is_some() || !m.observations.is_empty())
+        .collect();
+    if metrics.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading(3, "Customer measures".to_owned()));
+    let number = |v: f64| {
+        let t = format!("{v:.2}");
+        t.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
+    let rows = metrics
+        .iter()
+        .map(|m| {
+            let baseline = m.baseline.as_ref().map_or_else(
+                || "–".to_owned(),
+                |b| format!("{} ({})", number(b.value), b.date),
+            );
+            let latest = m.latest().map_or_else(
+                || "–".to_owned(),
+                |o| format!("{} ({})", number(o.value), o.date),
+            );
+            let target = m.target.as_ref().map_or_else(
+                || "–".to_owned(),
+                |t| {
+                    let due = t.due.map_or_else(String::new, |d| format!(" by {d}"));
+                    let side = match t.direction {
+                        crate::canvas::Direction::AtLeast => "at least",
+                        crate::canvas::Direction::AtMost => "at most",
+                    };
+                    format!("{side} {}{due}", number(t.value))
+                },
+            );
+            let status = m.status(today).as_str().replace('_', " ");
+            vec![
+                vec![text(m.name.as_str())],
+                vec![text(m.kind.as_ref().map_or("–", |k| k.title()))],
+                vec![text(baseline)],
+                vec![text(latest)],
+                vec![text(target)],
+                vec![text(status)],
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        head: ["Measure", "Kind", "Baseline", "Latest", "Target", "Status"]
+            .map(str::to_owned)
+            .to_vec(),
+        numeric: vec![false, false, true, true, false, false],
+        rows,
+    });
+    blocks.push(Block::Note(vec![text(format!(
+        "Status as of {today}, against the straight line from each baseline to its target by its due date."
+    ))]));
+}
 
 fn canvas_section(blocks: &mut Vec<Block>, canvas: Option<&Canvas>) {
     blocks.push(Block::Heading(2, "Canvas completeness".to_owned()));
