@@ -319,9 +319,14 @@ impl fmt::Display for CanvasDiff {
     }
 }
 
-/// A value as it reads in Markdown: text in quotes, an element by its name or
-/// statement, anything else as compact JSON; cut to 120 characters.
+/// A value as it reads in Markdown: see [`described`].
 fn shown(value: &Value) -> String {
+    markdown_text(&described(value, 120))
+}
+
+/// A value in a few words, for people: text in quotes, an element by its
+/// name or statement, anything else as compact JSON; cut to `max` characters.
+pub(crate) fn described(value: &Value, max: usize) -> String {
     let label = [
         "name",
         "statement",
@@ -336,13 +341,12 @@ fn shown(value: &Value) -> String {
         (Value::Object(_), Some(label)) => format!("\"{label}\" (and its details)"),
         (other, _) => other.to_string(),
     };
-    let cut: String = text.chars().take(120).collect();
-    let cut = if cut.len() < text.len() {
+    let cut: String = text.chars().take(max).collect();
+    if cut.len() < text.len() {
         format!("{cut}…")
     } else {
         cut
-    };
-    markdown_text(&cut)
+    }
 }
 
 /// Escapes the characters Markdown would read as markup.

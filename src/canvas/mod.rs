@@ -28,6 +28,7 @@ pub use context::{
     BusinessContext, Context, CustomerContext, CustomerRole, CustomerSegment, CustomerStatus, Need,
     SegmentKind,
 };
+pub(crate) use diff::described;
 pub use diff::{BlockSummary, CanvasChange, CanvasDiff, ChangeKind, DiffError, diff};
 pub use evidence::{EvidenceSource, EvidenceStatus, LearningCard, StatementEvidence, TestCard};
 pub use foundation::{BusinessGoal, Foundation};

@@ -5,31 +5,9 @@ use std::fmt::Write as _;
 use super::escape::Markup;
 use crate::canvas::{Block, CanvasDiff};
 
-/// A value as it reads in the page: text in quotes, an element by its name,
-/// anything else as compact JSON, cut to 160 characters.
+/// A value as it reads in the page.
 fn shown(value: &serde_json::Value) -> String {
-    let label = [
-        "name",
-        "statement",
-        "description",
-        "executive",
-        "competitor",
-    ]
-    .iter()
-    .find_map(|key| value.get(key).and_then(serde_json::Value::as_str));
-    let text = match (value, label) {
-        (serde_json::Value::String(s), _) => format!("\u{201C}{s}\u{201D}"),
-        (serde_json::Value::Object(_), Some(label)) => {
-            format!("\u{201C}{label}\u{201D} (and its details)")
-        }
-        (other, _) => other.to_string(),
-    };
-    let cut: String = text.chars().take(160).collect();
-    if cut.len() < text.len() {
-        format!("{cut}\u{2026}")
-    } else {
-        cut
-    }
+    crate::canvas::described(value, 160)
 }
 
 pub(super) fn html(diff: &CanvasDiff, title: &str) -> String {
