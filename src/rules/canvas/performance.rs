@@ -4,7 +4,7 @@
 use super::{CanvasIndex, advice, completeness, paths, report_lacking};
 use crate::canvas::{Canvas, CustomerRole, Measured, Perspective, Voice};
 use crate::id::SegmentId;
-use crate::rules::duplicates::{IdMap, id_map};
+use crate::rules::duplicates::{IdMap, id_map, id_set};
 use crate::validate::{Check, FnRule, IntegerParam, Severity};
 
 pub(super) const SERVICE_MOMENTS: FnRule<Canvas> = FnRule::new(
@@ -34,6 +34,9 @@ fn service_moments(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             *coverage.entry(segment).or_insert(false) |= has_service;
         }
     }
+    let choices = &canvas.steering.governance.will_not_do;
+    let mut left_aside = id_set(choices.iter().map(|c| c.segments.len()).sum());
+    left_aside.extend(choices.iter().flat_map(|c| c.segments.iter().copied()));
     for (s, segment) in canvas.context.customer.segments.iter().enumerate() {
         match coverage.get(&segment.id) {
             Some(true) => {}
@@ -50,12 +53,7 @@ fn service_moments(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             // service moments of their own to describe.
             None if matches!(segment.role, CustomerRole::Pays | CustomerRole::Influences) => {}
             // Left without journeys on purpose.
-            None if canvas
-                .steering
-                .governance
-                .will_not_do
-                .iter()
-                .any(|c| c.segments.contains(&segment.id)) => {}
+            None if left_aside.contains(&segment.id) => {}
             None => check
                 .finding(
                     paths::segment(s),

@@ -4,6 +4,7 @@
 use super::{ReviewIndex, review_rule};
 use crate::canvas::{Canvas, Perspective};
 use crate::review::OrganizationReview;
+use crate::rules::duplicates::{IdMap, id_map};
 use crate::validate::{Check, FnRule, JsonPointer, NumberParam};
 use crate::value::{CanvasLink, StudyResult, ValueStudy};
 
@@ -18,14 +19,14 @@ fn offer_name<'a>(study: &'a ValueStudy, id: &'a crate::value::OfferId) -> &'a s
         .map_or(id.as_str(), |o| o.name.as_str())
 }
 
-/// The position of the value element `id` in the canvas.
-fn element_index(canvas: &Canvas, id: crate::id::ValueElementId) -> Option<usize> {
-    canvas
-        .proposition
-        .customer_value
-        .elements
-        .iter()
-        .position(|e| e.id == id)
+/// The position of each value element of the canvas, by id.
+fn element_positions(canvas: &Canvas) -> IdMap<crate::id::ValueElementId, usize> {
+    let elements = &canvas.proposition.customer_value.elements;
+    let mut positions = id_map(elements.len());
+    for (i, element) in elements.iter().enumerate() {
+        positions.entry(element.id).or_insert(i);
+    }
+    positions
 }
 
 pub(super) const CLAIMS_AGAINST_RATINGS: FnRule<OrganizationReview> = FnRule::new(
@@ -49,11 +50,21 @@ fn claims_against_ratings(review: &OrganizationReview, index: &ReviewIndex, chec
         return;
     };
     let differentiators = &canvas.proposition.customer_value.differentiators;
+    let positions = element_positions(canvas);
+    // The differentiators by the competitor they name, compared without case.
+    let mut naming: std::collections::BTreeMap<String, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (d, differentiator) in differentiators.iter().enumerate() {
+        naming
+            .entry(differentiator.competitor.trim().to_lowercase())
+            .or_default()
+            .push(d);
+    }
     for attribute in &result.attributes {
         let Some(CanvasLink::ValueElement(element)) = attribute.speaks_to else {
             continue;
         };
-        let Some(e) = element_index(canvas, element) else {
+        let Some(&e) = positions.get(&element) else {
             continue;
         };
         let element_name = canvas
@@ -68,30 +79,25 @@ fn claims_against_ratings(review: &OrganizationReview, index: &ReviewIndex, chec
                 continue;
             };
             let rival = offer_name(study, &duel.competitor);
-            for (d, differentiator) in differentiators.iter().enumerate() {
-                if differentiator
-                    .competitor
-                    .trim()
-                    .eq_ignore_ascii_case(rival.trim())
-                {
-                    named_a_rival = true;
-                    check
-                        .finding(
-                            JsonPointer::from("/canvas/proposition/customer_value/differentiators")
-                                .index(d),
-                            "review.value.claim_contradicted",
-                            "The canvas sets the offer apart from {competitor}, but customers rate it below {competitor} on \"{attribute}\" (ratio {ratio}), which speaks to \"{element}\"",
-                        )
-                        .arg("competitor", rival)
-                        .arg("attribute", attribute.name.as_str())
-                        .arg("ratio", format!("{ratio:.2}"))
-                        .arg("element", element_name)
-                        .related(
-                            JsonPointer::from("/canvas/proposition/customer_value/elements")
-                                .index(e),
-                        )
-                        .emit();
-                }
+            let named = naming.get(&rival.trim().to_lowercase());
+            for &d in named.map_or(&[][..], Vec::as_slice) {
+                named_a_rival = true;
+                check
+                    .finding(
+                        JsonPointer::from("/canvas/proposition/customer_value/differentiators")
+                            .index(d),
+                        "review.value.claim_contradicted",
+                        "The canvas sets the offer apart from {competitor}, but customers rate it below {competitor} on \"{attribute}\" (ratio {ratio}), which speaks to \"{element}\"",
+                    )
+                    .arg("competitor", rival)
+                    .arg("attribute", attribute.name.as_str())
+                    .arg("ratio", format!("{ratio:.2}"))
+                    .arg("element", element_name)
+                    .related(
+                        JsonPointer::from("/canvas/proposition/customer_value/elements")
+                            .index(e),
+                    )
+                    .emit();
             }
         }
         if !named_a_rival && let Some(ratio) = attribute.ratio.filter(|r| *r < 1.0) {
