@@ -219,6 +219,7 @@ impl<'a> ReviewReport<'a> {
     /// # let result = Scorer::new(&instrument)?.score_round(&round, &ScoringOptions::default());
     /// # let organization = OrganizationReview {
     /// #     canvas: None, signals: None, assessment: Some(Assessment { instrument, round }),
+    /// #     value: None,
     /// # };
     /// # let review = organization.assess(&ReviewOptions::default())?;
     /// # let checks = RuleSet::<OrganizationReview>::builder().rules(rules::review()).build()?
