@@ -28,6 +28,7 @@ pub use context::{
     BusinessContext, Context, CustomerContext, CustomerRole, CustomerSegment, CustomerStatus, Need,
     SegmentKind,
 };
+#[cfg(feature = "render")]
 pub(crate) use diff::described;
 pub use diff::{BlockSummary, CanvasChange, CanvasDiff, ChangeKind, DiffError, diff};
 pub use evidence::{EvidenceSource, EvidenceStatus, LearningCard, StatementEvidence, TestCard};
