@@ -6,12 +6,48 @@ use super::{CanvasIndex, mistake, paths};
 use crate::canvas::{Canvas, EvidenceStatus, StatementEvidence};
 use crate::validate::{Check, FnRule, JsonPointer, NumberParam, RuleMeta, Severity};
 
+/// Where a key statement stands in the canvas; its pointer is built only
+/// when a finding needs it.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Statement {
+    Need(usize, usize),
+    Element(usize),
+    Differentiator(usize),
+    ExpectedReturn,
+    Objective(usize),
+}
+
+impl Statement {
+    /// The statement's pointer.
+    pub(super) fn pointer(self) -> JsonPointer {
+        match self {
+            Statement::Need(s, n) => paths::need((s, n)),
+            Statement::Element(e) => paths::element(e),
+            Statement::Differentiator(d) => {
+                paths::at("/proposition/customer_value/differentiators").index(d)
+            }
+            Statement::ExpectedReturn => paths::at("/proposition/business_value/expected_return"),
+            Statement::Objective(o) => paths::objective(o),
+        }
+    }
+
+    /// The pointer of the statement's evidence.
+    pub(super) fn evidence_pointer(self) -> JsonPointer {
+        match self {
+            Statement::ExpectedReturn => {
+                paths::at("/proposition/business_value/expected_return_evidence")
+            }
+            other => other.pointer().key("evidence"),
+        }
+    }
+}
+
 /// Every key statement of the canvas (needs, value elements, differentiators,
-/// customer objectives and the expected return), with its pointer and its
+/// customer objectives and the expected return), with where it stands and its
 /// evidence, if any; in document order.
 pub(super) fn key_statements(
     canvas: &Canvas,
-) -> impl Iterator<Item = (JsonPointer, Option<&StatementEvidence>)> {
+) -> impl Iterator<Item = (Statement, Option<&StatementEvidence>)> {
     let needs = canvas
         .context
         .customer
@@ -23,34 +59,31 @@ pub(super) fn key_statements(
                 .needs
                 .iter()
                 .enumerate()
-                .map(move |(n, need)| (paths::need((s, n)), need.evidence.as_ref()))
+                .map(move |(n, need)| (Statement::Need(s, n), need.evidence.as_ref()))
         });
     let value = &canvas.proposition.customer_value;
     let elements = value
         .elements
         .iter()
         .enumerate()
-        .map(|(e, element)| (paths::element(e), element.evidence.as_ref()));
-    let differentiators = value.differentiators.iter().enumerate().map(|(d, item)| {
-        (
-            paths::at("/proposition/customer_value/differentiators").index(d),
-            item.evidence.as_ref(),
-        )
-    });
+        .map(|(e, element)| (Statement::Element(e), element.evidence.as_ref()));
+    let differentiators = value
+        .differentiators
+        .iter()
+        .enumerate()
+        .map(|(d, item)| (Statement::Differentiator(d), item.evidence.as_ref()));
     let business = &canvas.proposition.business_value;
-    let expected = (!business.expected_return.trim().is_empty()).then(|| {
-        (
-            paths::at("/proposition/business_value/expected_return_evidence"),
-            business.expected_return_evidence.as_ref(),
-        )
-    });
+    let expected = (!business.expected_return.trim().is_empty()).then_some((
+        Statement::ExpectedReturn,
+        business.expected_return_evidence.as_ref(),
+    ));
     let objectives = canvas
         .steering
         .performance
         .objectives
         .iter()
         .enumerate()
-        .map(|(o, objective)| (paths::objective(o), objective.evidence.as_ref()));
+        .map(|(o, objective)| (Statement::Objective(o), objective.evidence.as_ref()));
     needs
         .chain(elements)
         .chain(differentiators)
@@ -58,23 +91,9 @@ pub(super) fn key_statements(
         .chain(objectives)
 }
 
-/// The key statements that carry evidence. The pointer is the statement's;
-/// the evidence sits at its `evidence` key (for the expected return, the
-/// pointer is that of `expected_return_evidence` itself, so callers that add
-/// `evidence` keep to the statements whose evidence is a field of theirs).
-pub(super) fn statements(
-    canvas: &Canvas,
-) -> impl Iterator<Item = (JsonPointer, &StatementEvidence)> {
-    key_statements(canvas).filter_map(|(pointer, evidence)| evidence.map(|e| (pointer, e)))
-}
-
-/// The pointer of a statement's evidence.
-fn evidence_pointer(statement: &JsonPointer) -> JsonPointer {
-    if statement.as_str().ends_with("/expected_return_evidence") {
-        statement.clone()
-    } else {
-        statement.clone().key("evidence")
-    }
+/// The key statements that carry evidence.
+pub(super) fn statements(canvas: &Canvas) -> impl Iterator<Item = (Statement, &StatementEvidence)> {
+    key_statements(canvas).filter_map(|(at, evidence)| evidence.map(|e| (at, e)))
 }
 
 pub(super) const INVALIDATED: FnRule<Canvas> = FnRule::new(
@@ -91,7 +110,7 @@ pub(super) const INVALIDATED: FnRule<Canvas> = FnRule::new(
 
 fn invalidated(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let approved = canvas.metadata.stage.needs_signatures();
-    for (pointer, evidence) in statements(canvas) {
+    for (at, evidence) in statements(canvas) {
         if evidence.status == EvidenceStatus::Invalidated {
             let note = if evidence.note.trim().is_empty() {
                 String::new()
@@ -100,12 +119,12 @@ fn invalidated(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
             };
             let finding = check
                 .finding(
-                    evidence_pointer(&pointer).key("status"),
+                    at.evidence_pointer().key("status"),
                     "canvas.evidence.invalidated",
                     "This statement has been invalidated{note}",
                 )
                 .arg("note", note)
-                .related(pointer);
+                .related(at.pointer());
             if approved {
                 finding.emit();
             } else {
@@ -187,7 +206,7 @@ pub(super) const TEST_WITHOUT_LEARNING: FnRule<Canvas> = FnRule::new(
 
 fn test_without_learning(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>) {
     let today: NaiveDate = canvas.metadata.updated.date_naive();
-    for (pointer, evidence) in statements(canvas) {
+    for (at, evidence) in statements(canvas) {
         for (t, test) in evidence.tests.iter().enumerate() {
             if let Some(due) = test.due
                 && due < today
@@ -195,7 +214,7 @@ fn test_without_learning(canvas: &Canvas, _: &CanvasIndex, check: &mut Check<'_>
             {
                 check
                     .finding(
-                        evidence_pointer(&pointer).key("tests").index(t),
+                        at.evidence_pointer().key("tests").index(t),
                         "canvas.evidence.no_learning",
                         "The test \"{hypothesis}\" was due on {due} and has no learning card",
                     )

@@ -439,17 +439,12 @@ fn governance_references(canvas: &Canvas, ix: &CanvasIndex, check: &mut Check<'_
             });
         }
     }
-    for (pointer, evidence) in super::evidence::statements(canvas) {
+    for (at, evidence) in super::evidence::statements(canvas) {
         for (k, source) in evidence.sources.iter().enumerate() {
             if let EvidenceSource::Metric(metric) = source {
                 let known = ix.metrics(canvas).contains_key(metric);
                 dangling(check, known, "metric", metric, || {
-                    pointer
-                        .clone()
-                        .key("evidence")
-                        .key("sources")
-                        .index(k)
-                        .key("metric")
+                    at.evidence_pointer().key("sources").index(k).key("metric")
                 });
             }
         }
