@@ -539,13 +539,12 @@ impl Walk {
         if old == new {
             return Ok(());
         }
-        let (o, n) = (to_value(old)?, to_value(new)?);
         self.old.push_key(key);
         self.new.push_key(key);
-        self.value(&o, &n);
+        let result = self.field_here(old, new);
         self.old.pop();
         self.new.pop();
-        Ok(())
+        result
     }
 
     /// A field left out of the document when it has its default value: an
